@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Each setting: its environment variable, its key in the optional JSON config file, and what is allowed. */
+export const configSchema = z
+  .object({
+    port: z.coerce.number().int().min(1).max(65535).default(8080),
+    host: z.string().min(1).default('127.0.0.1'),
+    dataDir: z.string().min(1).default('./data'),
+    databaseUrl: z
+      .string()
+      .refine((v) => /^postgres(ql)?:\/\//.test(v), {
+        params: { ja: 'postgres:// で始まるURLを指定してください。', en: 'Must be a postgres:// URL.' },
+      })
+      .optional(),
+    logLevel: z.enum(logLevels).default('info'),
+    secureCookies: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
+    timeZone: z
+      .string()
+      .default('Asia/Tokyo')
+      .refine(
+        (tz) => {
+          try {
+            new Intl.DateTimeFormat('en', { timeZone: tz });
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        { params: { ja: 'IANAのタイムゾーン名を指定してください（例: Asia/Tokyo）。', en: 'Must be an IANA time zone such as Asia/Tokyo.' } },
+      ),
+    sessionIdleMinutes: z.coerce.number().int().min(1).max(1440).default(30),
+    sessionAbsoluteHours: z.coerce.number().int().min(1).max(72).default(12),
+  })
+  .strict();
+
+export type Config = z.output<typeof configSchema>;
+export type ConfigInput = z.input<typeof configSchema>;
+
+/** Environment variable for each setting, shown in error messages so the operator knows what to fix. */
+export const envNames: Record<keyof Config, string> = {
+  port: 'MAMORI_PORT',
+  host: 'MAMORI_HOST',
+  dataDir: 'MAMORI_DATA_DIR',
+  databaseUrl: 'MAMORI_DATABASE_URL',
+  logLevel: 'MAMORI_LOG_LEVEL',
+  secureCookies: 'MAMORI_SECURE_COOKIES',
+  timeZone: 'MAMORI_TIMEZONE',
+  sessionIdleMinutes: 'MAMORI_SESSION_IDLE_MINUTES',
+  sessionAbsoluteHours: 'MAMORI_SESSION_ABSOLUTE_HOURS',
+};

@@ -1,0 +1,50 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+
+export interface DatabaseHandle {
+  readonly db: Db;
+  readonly dialect: Dialect;
+  /** Where the data lives, without credentials, for health and logs. */
+  readonly location: string;
+  close(): Promise<void>;
+}
+
+// int8 (count(*), sums) arrives as text from pg; our counts fit a double.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+export const openSqlite = (file: string): DatabaseHandle => {
+  const sqlite = new SQLite(file);
+  // WAL with synchronous=FULL: a crash after commit loses nothing acknowledged.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', location: resolve(file), close: () => db.destroy() };
+};
+
+export const openPostgres = (url: string, poolSize = 10): DatabaseHandle => {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const parsed = new URL(url);
+  return {
+    db,
+    dialect: 'postgres',
+    location: `postgres://${parsed.host}${parsed.pathname}`,
+    close: () => db.destroy(),
+  };
+};
+
+export const openDatabase = (options: { databaseUrl?: string | undefined; dataDir: string }): DatabaseHandle => {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  mkdirSync(options.dataDir, { recursive: true });
+  return openSqlite(join(options.dataDir, 'mamori.sqlite'));
+};

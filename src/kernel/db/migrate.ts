@@ -1,0 +1,48 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { DatabaseHandle, Dialect } from './database.js';
+import * as m001 from './migrations/001-foundation.js';
+
+interface DialectMigration {
+  up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
+}
+
+// Listed in code, not read from a folder, so the built package carries them.
+const migrations: Record<string, DialectMigration> = {
+  '001-foundation': m001,
+};
+
+export const latestMigration = Object.keys(migrations).sort().at(-1) ?? '';
+
+const provider = (dialect: Dialect): MigrationProvider => ({
+  getMigrations: () =>
+    Promise.resolve(
+      Object.fromEntries(
+        Object.entries(migrations).map(([name, m]): [string, Migration] => [name, { up: (db) => m.up(db, dialect) }]),
+      ),
+    ),
+});
+
+const migrator = (handle: DatabaseHandle): Migrator =>
+  new Migrator({ db: handle.db as unknown as Kysely<unknown>, provider: provider(handle.dialect) });
+
+export const migrateToLatest = async (handle: DatabaseHandle): Promise<string[]> => {
+  const { error, results } = await migrator(handle).migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+};
+
+export interface MigrationLevel {
+  readonly current: string | null;
+  readonly latest: string;
+  readonly pending: number;
+}
+
+export const migrationLevel = async (handle: DatabaseHandle): Promise<MigrationLevel> => {
+  const all = await migrator(handle).getMigrations();
+  const executed = all.filter((m) => m.executedAt !== undefined);
+  return {
+    current: executed.at(-1)?.name ?? null,
+    latest: latestMigration,
+    pending: all.length - executed.length,
+  };
+};

@@ -1,0 +1,10 @@
+// The kernel's public surface for modules, server and CLI. The kernel imports no module.
+export * from './access/index.js';
+export * from './config/index.js';
+export * from './db/index.js';
+export * from './errors/index.js';
+export * from './ledger/index.js';
+export * from './time/index.js';
+export * from './usecase/index.js';
+export { newId } from './ids.js';
+export { calendarDateSchema, kanaSchema, optionalDate, optionalText, text } from './schema-helpers.js';

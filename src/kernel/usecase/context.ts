@@ -1,0 +1,15 @@
+import type { Actor } from '../access/index.js';
+import type { DatabaseHandle } from '../db/index.js';
+import type { Clock } from '../time/index.js';
+
+/** What every use case runs with: the database, the clock, and who is acting. */
+export interface AppContext {
+  readonly database: DatabaseHandle;
+  readonly clock: Clock;
+  readonly timeZone: string;
+}
+
+export interface UseCaseContext extends AppContext {
+  readonly actor: Actor;
+  readonly requestId?: string;
+}
