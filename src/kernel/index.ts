@@ -4,6 +4,7 @@ export * from './config/index.js';
 export * from './db/index.js';
 export * from './errors/index.js';
 export * from './ledger/index.js';
+export * from './reports/index.js';
 export * from './time/index.js';
 export * from './usecase/index.js';
 export { newId } from './ids.js';

@@ -1,5 +1,6 @@
 import type { Actor } from '../access/index.js';
 import type { DatabaseHandle } from '../db/index.js';
+import type { Bilingual } from '../errors/index.js';
 import type { Clock } from '../time/index.js';
 
 /** What every use case runs with: the database, the clock, and who is acting. */
@@ -7,6 +8,8 @@ export interface AppContext {
   readonly database: DatabaseHandle;
   readonly clock: Clock;
   readonly timeZone: string;
+  /** The hospital's name as printed on reports. */
+  readonly hospitalName: Bilingual;
 }
 
 export interface UseCaseContext extends AppContext {

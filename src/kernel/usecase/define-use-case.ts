@@ -11,6 +11,15 @@ export type LedgerEntries = readonly [LedgerDraft, ...LedgerDraft[]];
 export interface Outcome<O> {
   readonly result: O;
   readonly ledger: LedgerEntries;
+  /** false for a dry run: everything runs, including the entries, then rolls back. */
+  readonly commit?: boolean;
+}
+
+/** Carries a dry run's result out of the transaction that it rolls back. */
+class DryRunRollback<O> extends Error {
+  constructor(readonly result: O) {
+    super('dry run: rolled back');
+  }
 }
 
 export interface UseCaseSpec<S extends z.ZodType, O> {
@@ -33,12 +42,18 @@ export type UseCase<S extends z.ZodType, O> = ((ctx: UseCaseContext, input: z.in
 export const defineUseCase = <S extends z.ZodType, O>(spec: UseCaseSpec<S, O>): UseCase<S, O> => {
   const run = async (ctx: UseCaseContext, raw: z.input<S>): Promise<O> => {
     const input = parseOrThrow(spec.input, raw);
-    return ctx.database.db.transaction().execute(async (tx) => {
-      await spec.authorize(ctx, input, tx);
-      const outcome = await spec.execute(ctx, input, tx);
-      await appendEntries(tx, ctx.database.dialect, { actor: actorRef(ctx.actor), time: ctx.clock.now().toISOString() }, outcome.ledger);
-      return outcome.result;
-    });
+    try {
+      return await ctx.database.db.transaction().execute(async (tx) => {
+        await spec.authorize(ctx, input, tx);
+        const outcome = await spec.execute(ctx, input, tx);
+        await appendEntries(tx, ctx.database.dialect, { actor: actorRef(ctx.actor), time: ctx.clock.now().toISOString() }, outcome.ledger);
+        if (outcome.commit === false) throw new DryRunRollback(outcome.result);
+        return outcome.result;
+      });
+    } catch (e) {
+      if (e instanceof DryRunRollback) return e.result as O;
+      throw e;
+    }
   };
   return Object.assign(run, { useCaseName: spec.name });
 };

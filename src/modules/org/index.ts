@@ -1,3 +1,21 @@
 // The org module's only door (第3 組織体制).
 export * from './org.schema.js';
 export type { ContactChart, ContactHolder, ContactNode } from './contact-chart.model.js';
+export type { OrgCounts, SheetCounts } from './apply/apply-org-data.js';
+export { assignRole } from './assign-role.js';
+export { buildContactChart } from './build-contact-chart.js';
+export { buildGapReport } from './build-gap-report.js';
+export { createUnit } from './create-unit.js';
+export { delegateRole } from './delegate-role.js';
+export { endRoleAssignment } from './end-role-assignment.js';
+export { exportOrg } from './export-org.js';
+export { getUnit } from './get-unit.js';
+export { importOrg, importOrgInput, type ImportOrgResult } from './import-org.js';
+export { listUnits } from './list-units.js';
+export { registerStaff } from './register-staff.js';
+export { resolveGrants } from './resolve-grants.js';
+export { searchStaff } from './search-staff.js';
+export { updateStaff } from './update-staff.js';
+export { updateUnit } from './update-unit.js';
+export { findStaffById } from './staff.repository.js';
+export { findUnitById } from './units.repository.js';

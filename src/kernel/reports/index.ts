@@ -1,0 +1,18 @@
+export {
+  addPageFooters,
+  createPdf,
+  defaultFontCandidates,
+  formatPageNumber,
+  pdfFonts,
+  pdfToBuffer,
+  resolveJapaneseFonts,
+  type CreatePdfOptions,
+  type JapaneseFonts,
+  type PdfBuilder,
+  type PdfDocument,
+  type PdfFontCandidate,
+  type PdfFontFile,
+  type PdfFooterOptions,
+  type PdfLayout,
+  type PdfPageSize,
+} from './pdf.js';
