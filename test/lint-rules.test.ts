@@ -28,6 +28,11 @@ const depcruiseBin = path.join(
 
 type Tree = Record<string, string>;
 
+const aRepository =
+  "import { AppError } from '../../kernel/index.js';\n" +
+  'export interface Unit { id: string }\n' +
+  'export const findUnit = (id: string): Unit => { if (!id) throw new AppError(); return { id }; };\n';
+
 /** A tiny Mamori-shaped tree that obeys every rule. Imports use NodeNext `.js` specifiers, like the real code. */
 const cleanTree: Tree = {
   'tsconfig.json': JSON.stringify({
@@ -45,10 +50,7 @@ const cleanTree: Tree = {
   'src/shared/api-types.ts': 'export interface UnitView { id: string; name: string }\n',
   'src/kernel/errors.ts': 'export class AppError extends Error {}\n',
   'src/kernel/index.ts': "export { AppError } from './errors.js';\n",
-  'src/modules/a/a.repository.ts':
-    "import { AppError } from '../../kernel/index.js';\n" +
-    'export interface Unit { id: string }\n' +
-    'export const findUnit = (id: string): Unit => { if (!id) throw new AppError(); return { id }; };\n',
+  'src/modules/a/a.repository.ts': aRepository,
   'src/modules/a/a.service.ts':
     "import { findUnit, type Unit } from './a.repository.js';\n" +
     'export const getUnit = (id: string): Unit => findUnit(id);\n',
@@ -116,39 +118,36 @@ const run = (cwd: string, args: string[]): Promise<{ code: number | null; stdout
     });
   });
 
+const lintArgs = ['src', '--config', depcruiseConfig];
+
 /**
- * Runs exactly what `npm run lint` runs (`depcruise src --config .dependency-cruiser.cjs`) in a fixture tree:
- * once as-is for the exit code the lint script sees, once with JSON output to learn which rules fired.
+ * Runs what `npm run lint` runs (`depcruise src --config .dependency-cruiser.cjs`) in a fixture tree, with JSON
+ * output to learn which rules fired. (With its default `err` output the CLI exits with `summary.error`, the
+ * number of error-severity violations; the last test below checks that exit code directly.)
  */
-const cruiseTree = async (
-  tree: Tree,
-): Promise<{ exitCode: number | null; json: CruiseJson; violations: Violation[] }> => {
+const cruiseTree = async (tree: Tree): Promise<{ json: CruiseJson; violations: Violation[] }> => {
   const cwd = await writeTree(tree);
-  const args = ['src', '--config', depcruiseConfig];
-  const [plain, asJson] = await Promise.all([run(cwd, args), run(cwd, [...args, '--output-type', 'json'])]);
-  if (!asJson.stdout.trim().startsWith('{')) {
-    throw new Error(`depcruise produced no JSON (exit ${asJson.code}):\n${asJson.stderr}`);
+  const { code, stdout, stderr } = await run(cwd, [...lintArgs, '--output-type', 'json']);
+  if (code !== 0 || !stdout.trim().startsWith('{')) {
+    throw new Error(`depcruise failed (exit ${code}):\n${stderr}`);
   }
-  const json = JSON.parse(asJson.stdout) as CruiseJson;
+  const json = JSON.parse(stdout) as CruiseJson;
   for (const v of json.summary.violations) {
     // Anything below "error" would not fail `npm run lint`.
     if (v.rule.severity !== 'error') throw new Error(`rule ${v.rule.name} has severity ${v.rule.severity}`);
   }
+  expect(json.summary.error).toBe(json.summary.violations.length);
   const violations = json.summary.violations
     .map((v) => ({ rule: v.rule.name, from: v.from, to: v.to }))
     .sort((x, y) => `${x.rule} ${x.from} ${x.to}`.localeCompare(`${y.rule} ${y.from} ${y.to}`));
-  return { exitCode: plain.code, json, violations };
+  return { json, violations };
 };
 
-// Each case cruises its own temp tree, so they run concurrently (with the test-local `expect`).
-describe.concurrent('dependency-cruiser rules (.dependency-cruiser.cjs)', { timeout: 120_000 }, () => {
-  it('passes a clean tree, resolving NodeNext `./x.js` specifiers to the `.ts`/`.tsx` files', async ({
-    expect,
-  }) => {
-    const { exitCode, json, violations } = await cruiseTree(cleanTree);
+describe('dependency-cruiser rules (.dependency-cruiser.cjs)', { timeout: 120_000 }, () => {
+  it('passes a clean tree, resolving NodeNext `./x.js` specifiers to the `.ts`/`.tsx` files', async () => {
+    const { json, violations } = await cruiseTree(cleanTree);
 
     expect(violations).toEqual([]);
-    expect(exitCode).toBe(0);
     // Every file was cruised, and every local import resolved to the TypeScript source (an unresolved import
     // would silently hide the architecture violations below).
     const sources = json.modules.map((m) => m.source).filter((s) => s.startsWith('src/'));
@@ -166,13 +165,12 @@ describe.concurrent('dependency-cruiser rules (.dependency-cruiser.cjs)', { time
     expect(json.modules.flatMap((m) => m.dependencies).filter((d) => d.couldNotResolve)).toEqual([]);
   });
 
-  it('catches an import cycle (no-circular)', async ({ expect }) => {
-    const { exitCode, violations } = await cruiseTree({
+  it('catches an import cycle (no-circular)', async () => {
+    const { violations } = await cruiseTree({
       ...cleanTree,
       // a.repository now also imports a.service, which imports a.repository.
       'src/modules/a/a.repository.ts':
-        cleanTree['src/modules/a/a.repository.ts'] +
-        "import { getUnit } from './a.service.js';\nexport const again = getUnit;\n",
+        aRepository + "import { getUnit } from './a.service.js';\nexport const again = getUnit;\n",
     });
 
     // dependency-cruiser reports a cycle once, on one of its edges.
@@ -181,13 +179,10 @@ describe.concurrent('dependency-cruiser rules (.dependency-cruiser.cjs)', { time
       'no-circular',
       ['src/modules/a/a.repository.ts', 'src/modules/a/a.service.ts'],
     ]);
-    expect(exitCode).toBe(1);
   });
 
-  it("catches a module reaching into another module's internals (module-only-through-index)", async ({
-    expect,
-  }) => {
-    const { exitCode, violations } = await cruiseTree({
+  it("catches a module reaching into another module's internals (module-only-through-index)", async () => {
+    const { violations } = await cruiseTree({
       ...cleanTree,
       'src/modules/b/x.ts':
         "import { findUnit } from '../a/a.repository.js';\nexport const peek = findUnit;\n",
@@ -199,11 +194,10 @@ describe.concurrent('dependency-cruiser rules (.dependency-cruiser.cjs)', { time
       { rule: 'module-only-through-index', from: 'src/modules/b/x.ts', to: 'src/modules/a/a.repository.ts' },
       { rule: 'module-only-through-index', from: 'src/modules/b/y.ts', to: 'src/modules/a/a.repository.ts' },
     ]);
-    expect(exitCode).toBe(violations.length);
   });
 
-  it('catches server code bypassing a module door (module-only-through-index)', async ({ expect }) => {
-    const { exitCode, violations } = await cruiseTree({
+  it('catches server code bypassing a module door (module-only-through-index)', async () => {
+    const { violations } = await cruiseTree({
       ...cleanTree,
       'src/server/peek.ts':
         "import { findUnit } from '../modules/a/a.repository.js';\nexport const peek = findUnit;\n",
@@ -212,13 +206,10 @@ describe.concurrent('dependency-cruiser rules (.dependency-cruiser.cjs)', { time
     expect(violations).toEqual([
       { rule: 'module-only-through-index', from: 'src/server/peek.ts', to: 'src/modules/a/a.repository.ts' },
     ]);
-    expect(exitCode).toBe(violations.length);
   });
 
-  it('catches the kernel importing a module, even through its door (kernel-imports-no-module)', async ({
-    expect,
-  }) => {
-    const { exitCode, violations } = await cruiseTree({
+  it('catches the kernel importing a module, even through its door (kernel-imports-no-module)', async () => {
+    const { violations } = await cruiseTree({
       ...cleanTree,
       'src/kernel/uses-module.ts':
         "import { getUnit } from '../modules/a/index.js';\nexport const k = getUnit;\n",
@@ -227,11 +218,10 @@ describe.concurrent('dependency-cruiser rules (.dependency-cruiser.cjs)', { time
     expect(violations).toEqual([
       { rule: 'kernel-imports-no-module', from: 'src/kernel/uses-module.ts', to: 'src/modules/a/index.ts' },
     ]);
-    expect(exitCode).toBe(violations.length);
   });
 
-  it('catches the web app importing server, kernel or module code (web-not-server)', async ({ expect }) => {
-    const { exitCode, violations } = await cruiseTree({
+  it('catches the web app importing server, kernel or module code (web-not-server)', async () => {
+    const { violations } = await cruiseTree({
       ...cleanTree,
       'src/web/leaky.tsx':
         "import { unitRoute } from '../server/routes.js';\n" +
@@ -245,13 +235,10 @@ describe.concurrent('dependency-cruiser rules (.dependency-cruiser.cjs)', { time
       { rule: 'web-not-server', from: 'src/web/leaky.tsx', to: 'src/modules/a/index.ts' },
       { rule: 'web-not-server', from: 'src/web/leaky.tsx', to: 'src/server/routes.ts' },
     ]);
-    expect(exitCode).toBe(violations.length);
   });
 
-  it('reports an import that does not resolve instead of silently skipping it (not-to-unresolvable)', async ({
-    expect,
-  }) => {
-    const { exitCode, violations } = await cruiseTree({
+  it('reports an import that does not resolve instead of silently skipping it (not-to-unresolvable)', async () => {
+    const { violations } = await cruiseTree({
       ...cleanTree,
       'src/modules/b/typo.ts': "import { getUnit } from '../a/indx.js';\nexport const t = getUnit;\n",
     });
@@ -259,7 +246,29 @@ describe.concurrent('dependency-cruiser rules (.dependency-cruiser.cjs)', { time
     expect(violations).toEqual([
       { rule: 'not-to-unresolvable', from: 'src/modules/b/typo.ts', to: '../a/indx.js' },
     ]);
-    expect(exitCode).toBe(violations.length);
+  });
+
+  it('makes the lint command itself fail on a violation and pass on a clean tree (exit code)', async () => {
+    const clean = await run(await writeTree(cleanTree), lintArgs);
+    const reach = await run(
+      await writeTree({
+        ...cleanTree,
+        'src/server/peek.ts':
+          "import { findUnit } from '../modules/a/a.repository.js';\nexport const peek = findUnit;\n",
+        'src/kernel/uses-module.ts':
+          "import { getUnit } from '../modules/a/index.js';\nexport const k = getUnit;\n",
+      }),
+      lintArgs,
+    );
+
+    expect(clean.code, clean.stdout + clean.stderr).toBe(0);
+    expect(reach.code, reach.stdout + reach.stderr).toBe(2);
+    expect(reach.stdout).toContain(
+      'module-only-through-index: src/server/peek.ts → src/modules/a/a.repository.ts',
+    );
+    expect(reach.stdout).toContain(
+      'kernel-imports-no-module: src/kernel/uses-module.ts → src/modules/a/index.ts',
+    );
   });
 });
 

@@ -9,3 +9,4 @@ export * from './time/index.js';
 export * from './usecase/index.js';
 export { newId } from './ids.js';
 export { calendarDateSchema, kanaSchema, optionalDate, optionalText, text } from './schema-helpers.js';
+export * from './http/index.js';

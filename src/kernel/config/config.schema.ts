@@ -33,6 +33,8 @@ export const configSchema = z
         },
         { params: { ja: 'IANAのタイムゾーン名を指定してください（例: Asia/Tokyo）。', en: 'Must be an IANA time zone such as Asia/Tokyo.' } },
       ),
+    hospitalNameJa: z.string().min(1).max(100).default('（病院名未設定）'),
+    hospitalNameEn: z.string().min(1).max(200).default('(hospital name not set)'),
     sessionIdleMinutes: z.coerce.number().int().min(1).max(1440).default(30),
     sessionAbsoluteHours: z.coerce.number().int().min(1).max(72).default(12),
   })
@@ -50,6 +52,8 @@ export const envNames: Record<keyof Config, string> = {
   logLevel: 'MAMORI_LOG_LEVEL',
   secureCookies: 'MAMORI_SECURE_COOKIES',
   timeZone: 'MAMORI_TIMEZONE',
+  hospitalNameJa: 'MAMORI_HOSPITAL_NAME_JA',
+  hospitalNameEn: 'MAMORI_HOSPITAL_NAME_EN',
   sessionIdleMinutes: 'MAMORI_SESSION_IDLE_MINUTES',
   sessionAbsoluteHours: 'MAMORI_SESSION_ABSOLUTE_HOURS',
 };

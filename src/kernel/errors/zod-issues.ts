@@ -84,7 +84,7 @@ export const validationError = (issues: readonly FieldIssue[], internal?: string
 
 /** Parse with a schema; on failure throw one validation error naming every field and reason. */
 export const parseOrThrow = <S extends z.ZodType>(schema: S, value: unknown, prefix?: string): z.output<S> => {
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return result.data;
   throw validationError(issuesFromZod(result.error, prefix === undefined ? {} : { prefix }));
 };

@@ -15,4 +15,5 @@ export {
   type PdfFooterOptions,
   type PdfLayout,
   type PdfPageSize,
+  type PdfTextOptions,
 } from './pdf.js';

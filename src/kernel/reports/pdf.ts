@@ -11,6 +11,7 @@ import PDFDocument from 'pdfkit';
 import { AppError } from '../errors/index.js';
 
 export type PdfDocument = PDFKit.PDFDocument;
+export type PdfTextOptions = PDFKit.Mixins.TextOptions;
 export type PdfPageSize = 'A4' | 'A3';
 export type PdfLayout = 'portrait' | 'landscape';
 

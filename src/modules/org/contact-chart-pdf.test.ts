@@ -8,20 +8,27 @@ import type { ContactChart, ContactHolder, ContactNode } from './contact-chart.m
 interface Extracted {
   readonly pages: number;
   readonly text: string;
+  /** Every piece of text with its page and baseline height above the bottom edge of the page, in points. */
+  readonly items: readonly { readonly page: number; readonly str: string; readonly y: number }[];
 }
 
 /** Extracts the text of every page with pdf.js, the reader Firefox uses. */
 const extractText = async (pdf: Buffer): Promise<Extracted> => {
   const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, verbosity: 0 }).promise;
   const pages: string[] = [];
+  const items: { page: number; str: string; y: number }[] = [];
   for (let n = 1; n <= doc.numPages; n += 1) {
     const content = await (await doc.getPage(n)).getTextContent();
-    pages.push(
-      content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''),
-    );
+    let text = '';
+    for (const item of content.items) {
+      if (!('str' in item)) continue;
+      text += item.str + (item.hasEOL ? '\n' : '');
+      if (item.str.trim() !== '') items.push({ page: n, str: item.str, y: Number(item.transform[5]) });
+    }
+    pages.push(text);
   }
   await doc.destroy();
-  return { pages: doc.numPages, text: pages.join('\n') };
+  return { pages: doc.numPages, text: pages.join('\n'), items };
 };
 
 let staffSeq = 0;
@@ -111,8 +118,6 @@ describe('renderContactChartPdf', () => {
       '根拠: 川口市医療センター情報セキュリティ対策基準 第3 2(6)',
       '最高情報統括責任者',
       '統括情報セキュリティ責任者',
-      '情報セキュリティ責任者 ｜ 診療部',
-      '情報セキュリティ管理者 ｜ 3階東病棟',
       '山田 花子',
       'やまだ はなこ',
       '佐藤 一郎',
@@ -134,6 +139,12 @@ describe('renderContactChartPdf', () => {
     ]) {
       expect(text).toContain(expected);
     }
+    expect(text).toMatch(/情報セキュリティ責任者\s*診療部/);
+    expect(text).toMatch(/情報セキュリティ管理者\s*3階東病棟/);
+    // The marks sit in the row of the person they qualify.
+    expect(text).toMatch(/委任\s*（第3 2\(7\)）\s*鈴木 次郎/);
+    expect(text).toMatch(/代理\s*伊藤 五月/);
+    expect(text).not.toMatch(/(代理|委任)\s*(山田 花子|佐藤 一郎|高橋 三郎)/);
     expect(text).not.toMatch(/未配置の役割\s*なし/);
   });
 
@@ -153,7 +164,7 @@ describe('renderContactChartPdf', () => {
     const { text } = await extractText(
       await renderContactChartPdf({ ...chart, roots: [{ ...chart.roots[0]!, children: [vacantNode] }] }),
     );
-    expect(text).toContain('情報セキュリティ管理者 ｜ 放射線科');
+    expect(text).toMatch(/情報セキュリティ管理者\s*放射線科\s*未配置/);
     expect(text).toContain('（この役割を担う者がいません）');
   });
 
@@ -176,13 +187,26 @@ describe('renderContactChartPdf', () => {
     const started = performance.now();
     const pdf = await renderContactChartPdf(big);
     const elapsed = performance.now() - started;
-    const { text, pages } = await extractText(pdf);
+    const { text, pages, items } = await extractText(pdf);
     expect(pages).toBeGreaterThan(1);
     expect(text).toContain('試験 太郎1');
     expect(text).toContain('試験 太郎200');
     expect(text).toContain('空席部署40');
     expect(text).toContain(`${String(pages)} / ${String(pages)} ページ`);
     expect(text.split('情報セキュリティ緊急連絡体制図（続き）').length - 1).toBe(pages - 1);
+    // Nothing overflows: below the 36 pt bottom margin there is only the footer (title, 「n / N ページ」, hospital).
+    for (let page = 1; page <= pages; page += 1) {
+      const footer = items
+        .filter((item) => item.page === page && item.y < 36)
+        .map((item) => item.str)
+        .join(' ');
+      expect(footer).toMatch(
+        new RegExp(
+          `^情報セキュリティ緊急連絡体制図\\s*基準日: 2026年11月25日（令和8年）\\s*${String(page)} / ${String(pages)} ページ\\s*川口市医療センター$`,
+        ),
+      );
+    }
+    expect(items.every((item) => item.y > 0 && item.y < 595.28)).toBe(true);
     expect(elapsed).toBeLessThan(10_000);
   });
 });

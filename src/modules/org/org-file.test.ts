@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import type { FieldIssue } from '../../kernel/index.js';
 import { normalizeHeader, orgColumns, orgFieldLabel, orgSheetColumns } from './org-columns.js';
 import { readOrgFile, validateOrgRows, writeOrgCsv, writeOrgXlsx } from './org-file.js';
 import { orgRowSchemas, orgSheets, type OrgData, type OrgSheet } from './org.schema.js';
@@ -103,6 +104,10 @@ const readCsv = async (sheet: OrgSheet, content: string | Buffer) =>
 
 const lines = (...rows: string[]): string => `${rows.join('\r\n')}\r\n`;
 
+/** What a user reads for each issue: row, field, Japanese, English. */
+const seen = (issues: readonly FieldIssue[]) =>
+  issues.map((i) => [i.row, i.field, i.message.ja, i.message.en]);
+
 /** A Shift_JIS encoder built from the platform decoder (no iconv-lite here), anchored on known bytes below. */
 const shiftJis = (() => {
   const decoder = new TextDecoder('shift_jis');
@@ -114,16 +119,8 @@ const shiftJis = (() => {
       if (ch.length === 1 && ch !== '\ufffd' && !table.has(ch)) table.set(ch, [lead, trail]);
     }
   }
-  return (s: string): Buffer =>
-    Buffer.from(
-      [...s].flatMap((ch) => {
-        const code = ch.charCodeAt(0);
-        if (code < 0x80) return [code];
-        const bytes = table.get(ch);
-        if (bytes === undefined) throw new Error(`not in Shift_JIS: ${ch}`);
-        return bytes;
-      }),
-    );
+  const encode = (ch: string): number[] => (ch < '\x80' ? [ch.charCodeAt(0)] : (table.get(ch) ?? [0x3f]));
+  return (s: string): Buffer => Buffer.from(Array.from(s).flatMap(encode));
 })();
 
 describe('column spec', () => {
@@ -151,8 +148,11 @@ describe('column spec', () => {
 describe('xlsx', () => {
   it('round-trips the organisation exactly', async () => {
     const parsed = await readOrgFile({ format: 'xlsx', content: await writeOrgXlsx(sample) });
-    expect(validateOrgRows(parsed)).toEqual({ data: sample, issues: [] });
-    expect(parsed.sheets.staff?.rows.map((r) => r.row)).toEqual([2, 3]);
+    expect(validateOrgRows(parsed)).toEqual({
+      data: sample,
+      issues: [],
+      rowNumbers: { units: [2, 3], positions: [2, 3], staff: [2, 3], assignments: [2], delegations: [2] },
+    });
   });
 
   it('writes Japanese sheet names and headers, a bold frozen header, dates as text', async () => {
@@ -172,25 +172,12 @@ describe('xlsx', () => {
     const workbook = new ExcelJS.Workbook();
     const ws = workbook.addWorksheet('Staff');
     ws.addRow(['Employee number', 'NAME', 'nameKana', 'Employment', 'Unit code', 'Start date', 'End date']);
-    ws.addRow([
-      1001,
-      ' 鈴木 一郎 ',
-      'スズキ イチロウ',
-      'partTime',
-      'MI',
-      new Date(Date.UTC(2024, 3, 1)),
-      null,
-    ]);
+    const date = new Date(Date.UTC(2024, 3, 1)); // as exceljs gives a date cell: UTC midnight
+    ws.addRow([1001, ' 鈴木 一郎 ', 'スズキ イチロウ', 'partTime', 'MI', date]);
     ws.getCell('F2').numFmt = 'yyyy/m/d';
     ws.addRow([]);
-    ws.addRow([
-      '1002',
-      { richText: [{ text: '高橋' }, { text: ' 愛' }] },
-      'タカハシ アイ',
-      'regular',
-      'MI',
-      45383,
-    ]);
+    const rich = { richText: [{ text: '高橋' }, { text: ' 愛' }] };
+    ws.addRow(['1002', rich, 'タカハシ アイ', 'regular', 'MI', 45383]); // 45383: the serial day of 2024-04-01
     workbook.addWorksheet('メモ').addRow(['ignored']);
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
 
@@ -204,21 +191,18 @@ describe('xlsx', () => {
 
   it('reports a file that is not a workbook and a workbook without org sheets', async () => {
     const garbage = await readOrgFile({ format: 'xlsx', content: Buffer.from('not a zip') });
-    expect(garbage.issues).toEqual([
-      {
-        field: 'file',
-        message: {
-          ja: 'Excelファイル（.xlsx）として読み取れません。',
-          en: 'The file cannot be read as an Excel workbook (.xlsx).',
-        },
-      },
+    expect(seen(garbage.issues)).toEqual([
+      [
+        undefined,
+        'file',
+        'Excelファイル（.xlsx）として読み取れません。',
+        'The file cannot be read as an Excel workbook (.xlsx).',
+      ],
     ]);
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('Sheet1');
-    const none = await readOrgFile({
-      format: 'xlsx',
-      content: Buffer.from(await workbook.xlsx.writeBuffer()),
-    });
+    const content = Buffer.from(await workbook.xlsx.writeBuffer());
+    const none = await readOrgFile({ format: 'xlsx', content });
     expect(none.issues.map((i) => [i.field, i.message.ja])).toEqual([
       ['file', '対象のシートがありません。シート名は 部署・職位・職員・役割・委任・代理 としてください。'],
     ]);
@@ -250,12 +234,8 @@ describe('csv', () => {
       { row: 2, values: { code: 'DIR', nameJa: '部長', nameEn: 'Director', rank: 10 } },
       { row: 4, values: { code: 'STF', nameJa: '主任', nameEn: 'Chief', rank: 'abc' } },
     ]);
-    expect(validateOrgRows(parsed).issues).toEqual([
-      {
-        row: 4,
-        field: 'positions.rank',
-        message: { ja: '形式が正しくありません（number が必要です）。', en: 'Expected number.' },
-      },
+    expect(seen(validateOrgRows(parsed).issues)).toEqual([
+      [4, 'positions.rank', '形式が正しくありません（number が必要です）。', 'Expected number.'],
     ]);
   });
 
@@ -283,14 +263,13 @@ describe('csv', () => {
 
   it('asks which sheet a CSV holds', async () => {
     const parsed = await readOrgFile({ format: 'csv', content: Buffer.from(lines(staffHeader)) });
-    expect(parsed.issues).toEqual([
-      {
-        field: 'sheet',
-        message: {
-          ja: 'CSVファイルはどのシート（部署・職位・職員・役割・委任・代理）かを指定してください。',
-          en: 'Say which sheet the CSV file holds (units, positions, staff, assignments or delegations).',
-        },
-      },
+    expect(seen(parsed.issues)).toEqual([
+      [
+        undefined,
+        'sheet',
+        'CSVファイルはどのシート（部署・職位・職員・役割・委任・代理）かを指定してください。',
+        'Say which sheet the CSV file holds (units, positions, staff, assignments or delegations).',
+      ],
     ]);
   });
 });
@@ -303,38 +282,31 @@ describe('per-row errors', () => {
       '00124,田中 次郎,タナカ ジロウ,regular,,,MI,,,,2024-02-30,',
       '00125,伊藤 三郎,Ito Saburo,fullTime,contractor,,MI,,mail,,2024-04-01,2024-03-31',
     );
-    const { data, issues } = await readCsv('staff', csv);
+    const { data, issues, rowNumbers } = await readCsv('staff', csv);
     expect(data.staff.map((s) => s.employeeNumber)).toEqual(['00123']);
-    expect(issues).toEqual([
-      {
-        row: 3,
-        field: 'staff.startDate',
-        message: {
-          ja: '日付は YYYY-MM-DD 形式の実在する日付で入力してください。',
-          en: 'Must be a real date in YYYY-MM-DD form.',
-        },
+    expect(rowNumbers).toEqual({ staff: [2] });
+    expect(issues[0]).toEqual({
+      row: 3,
+      field: 'staff.startDate',
+      message: {
+        ja: '日付は YYYY-MM-DD 形式の実在する日付で入力してください。',
+        en: 'Must be a real date in YYYY-MM-DD form.',
       },
-      {
-        row: 4,
-        field: 'staff.nameKana',
-        message: {
-          ja: 'ひらがなまたはカタカナで入力してください。',
-          en: 'Must be written in hiragana or katakana.',
-        },
-      },
-      {
-        row: 4,
-        field: 'staff.employment',
-        message: {
-          ja: '次のいずれかを指定してください: regular, partTime, temporary',
-          en: 'Must be one of: regular, partTime, temporary',
-        },
-      },
-      {
-        row: 4,
-        field: 'staff.email',
-        message: { ja: 'メールアドレスの形式が正しくありません。', en: 'Not a valid e-mail address.' },
-      },
+    });
+    expect(seen(issues.slice(1))).toEqual([
+      [
+        4,
+        'staff.nameKana',
+        'ひらがなまたはカタカナで入力してください。',
+        'Must be written in hiragana or katakana.',
+      ],
+      [
+        4,
+        'staff.employment',
+        '次のいずれかを指定してください: regular, partTime, temporary',
+        'Must be one of: regular, partTime, temporary',
+      ],
+      [4, 'staff.email', 'メールアドレスの形式が正しくありません。', 'Not a valid e-mail address.'],
     ]);
   });
 
@@ -343,9 +315,9 @@ describe('per-row errors', () => {
       'positions',
       lines('職位コード,職位名,職位名（英語）,序列', 'DIR,部長,,'),
     );
-    expect(issues).toEqual([
-      { row: 2, field: 'positions.nameEn', message: { ja: '必須項目です。', en: 'This field is required.' } },
-      { row: 2, field: 'positions.rank', message: { ja: '必須項目です。', en: 'This field is required.' } },
+    expect(seen(issues)).toEqual([
+      [2, 'positions.nameEn', '必須項目です。', 'This field is required.'],
+      [2, 'positions.rank', '必須項目です。', 'This field is required.'],
     ]);
   });
 
@@ -357,20 +329,14 @@ describe('per-row errors', () => {
     );
     const { data, issues } = await readCsv('staff', csv);
     expect(data.staff).toEqual([]);
-    expect(issues).toEqual([
-      {
-        row: 1,
-        field: 'staff.血液型',
-        message: { ja: '職員: 不明な列です（F列「血液型」）。', en: 'Staff: unknown column F "血液型".' },
-      },
-      {
-        row: 1,
-        field: 'staff.startDate',
-        message: {
-          ja: '職員: 必須の列「開始日」がありません。',
-          en: 'Staff: the required column "Start date" is missing.',
-        },
-      },
+    expect(seen(issues)).toEqual([
+      [1, 'staff.血液型', '職員: 不明な列です（F列「血液型」）。', 'Staff: unknown column F "血液型".'],
+      [
+        1,
+        'staff.startDate',
+        '職員: 必須の列「開始日」がありません。',
+        'Staff: the required column "Start date" is missing.',
+      ],
     ]);
   });
 
@@ -380,7 +346,7 @@ describe('per-row errors', () => {
       'HOSP,HOSP,病院,Hospital,bureau,2024-04-01,x',
     );
     const { issues } = await readCsv('units', csv);
-    expect(issues.map((i) => [i.row, i.field, i.message.ja, i.message.en])).toEqual([
+    expect(seen(issues)).toEqual([
       [
         1,
         'units.code',
@@ -405,41 +371,26 @@ describe('per-row errors', () => {
     const staff = workbook.addWorksheet('職員');
     staff.addRow(staffHeader.split(','));
     for (const n of ['00123', '00124', '00123']) {
-      staff.addRow([
-        n,
-        '山田 太郎',
-        'ヤマダ タロウ',
-        'regular',
-        null,
-        null,
-        'HOSP',
-        null,
-        null,
-        null,
-        '2024-04-01',
-      ]);
+      staff.addRow(`${n},山田 太郎,ヤマダ タロウ,regular,,,HOSP,,,,2024-04-01`.split(','));
     }
     const content = Buffer.from(await workbook.xlsx.writeBuffer());
-    const { data, issues } = validateOrgRows(await readOrgFile({ format: 'xlsx', content }));
+    const { data, issues, rowNumbers } = validateOrgRows(await readOrgFile({ format: 'xlsx', content }));
     expect(data.units.map((u) => u.nameJa)).toEqual(['病院']);
     expect(data.staff.map((s) => s.employeeNumber)).toEqual(['00123', '00124']);
-    expect(issues).toEqual([
-      {
-        row: 3,
-        field: 'units.code',
-        message: {
-          ja: '部署コード「HOSP」が重複しています（2行目と同じです）。',
-          en: 'Duplicate unit code "HOSP" (same as row 2).',
-        },
-      },
-      {
-        row: 4,
-        field: 'staff.employeeNumber',
-        message: {
-          ja: '職員番号「00123」が重複しています（2行目と同じです）。',
-          en: 'Duplicate employee number "00123" (same as row 2).',
-        },
-      },
+    expect(rowNumbers).toEqual({ units: [2], staff: [2, 3] });
+    expect(seen(issues)).toEqual([
+      [
+        3,
+        'units.code',
+        '部署コード「HOSP」が重複しています（2行目と同じです）。',
+        'Duplicate unit code "HOSP" (same as row 2).',
+      ],
+      [
+        4,
+        'staff.employeeNumber',
+        '職員番号「00123」が重複しています（2行目と同じです）。',
+        'Duplicate employee number "00123" (same as row 2).',
+      ],
     ]);
   });
 });

@@ -98,7 +98,7 @@ describeEachDialect('org (第3)', (db) => {
     const { id } = await createUnit(db().ctx(), unitRow({ code: 'JIMU-KEIRI', nameJa: '経理課', parentCode: 'JIMU' }));
     const detail = await getUnit(db().ctx(), { id });
     expect(detail.path.map((u) => u.code)).toEqual(['JIMU']);
-    const [entry] = (await auditEntries(db().handle, (await auditSize(db().handle)) - 1)) as [{ kind: string; subject: string }];
+    const [entry] = await auditEntries(db().handle, (await auditSize(db().handle)) - 1);
     expect(entry).toMatchObject({ kind: 'org.unit.created', subject: `unit:${id}` });
     const dup = await expectAppError(createUnit(db().ctx(), unitRow({ code: 'JIMU-KEIRI' })), 'validation');
     expect(dup.issues[0]).toMatchObject({ field: 'units.code' });

@@ -1,0 +1,46 @@
+import { loadConfig, systemActor, type Config } from '../kernel/index.js';
+import { demoHospitalName, seedDemoHospital, type SeededPersona } from '../modules/demo/index.js';
+import { bootstrapAdministrator } from '../modules/identity/index.js';
+import { buildApp, openRuntime } from '../server/index.js';
+
+export interface ServeOptions {
+  readonly demo: boolean;
+  readonly port?: string;
+  readonly host?: string;
+}
+
+const printCredentials = (admin: { loginId: string; temporaryPassword: string } | null, personas: readonly SeededPersona[]): void => {
+  if (admin === null && personas.length === 0) return;
+  const lines = [
+    '',
+    'Sign in with these temporary passwords. They are shown only once and must be changed at first sign-in (第7 2(3)イ).',
+    '以下の仮パスワードでサインインしてください。表示はこの一度だけで、初回サインイン時に変更が必要です（第7 2(3)イ）。',
+  ];
+  if (admin) lines.push('  # システム管理者 / system administrator', `  ${admin.loginId}  ${admin.temporaryPassword}`);
+  for (const p of personas) lines.push(`  # ${p.descriptionJa} / ${p.descriptionEn}`, `  ${p.loginId}  ${p.temporaryPassword}`);
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+};
+
+/** Starts Mamori: migrate, create the first administrator, seed the demo hospital if asked, listen. */
+export const serve = async (options: ServeOptions): Promise<void> => {
+  const config: Config = loadConfig(process.env, { port: options.port, host: options.host });
+  const demoName = options.demo && !process.env['MAMORI_HOSPITAL_NAME_JA'] ? { hospitalName: demoHospitalName } : {};
+  const runtime = await openRuntime(config, demoName);
+  const ctx = { ...runtime.app, actor: systemActor('startup') };
+  const admin = await bootstrapAdministrator(ctx, {});
+  const demo = options.demo ? await seedDemoHospital(ctx) : null;
+  const app = await buildApp({ config, app: runtime.app });
+  const close = async (): Promise<void> => {
+    await app.close();
+    await runtime.close();
+  };
+  process.once('SIGINT', () => void close().then(() => process.exit(0)));
+  process.once('SIGTERM', () => void close().then(() => process.exit(0)));
+  await app.listen({ port: config.port, host: config.host });
+  printCredentials(admin, demo?.personas ?? []);
+  const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  process.stdout.write(
+    `Mamori is running on ${runtime.database.dialect}: http://${shownHost}:${String(config.port)}  (守りが起動しました)\n` +
+      `API docs: http://${shownHost}:${String(config.port)}/api/docs\n`,
+  );
+};

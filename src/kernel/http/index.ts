@@ -1,0 +1,1 @@
+export { contextOf, SESSION_COOKIE, type MamoriApp, type RequestState } from './route-kit.js';

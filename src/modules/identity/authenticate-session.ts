@@ -1,0 +1,50 @@
+import { calendarDate, type Actor, type AppContext, type SystemRole } from '../../kernel/index.js';
+import { findStaffById, resolveGrants } from '../org/index.js';
+import { findAccountById, findSession, touchSession } from './accounts.repository.js';
+import { sessionIdOf } from './session-token.js';
+
+export interface AuthenticatedSession {
+  readonly sessionId: string;
+  readonly csrfToken: string;
+  readonly mustChangePassword: boolean;
+  readonly expiresAt: string;
+  readonly actor: Actor;
+}
+
+/**
+ * The person behind a session cookie, or null when the session is unknown, revoked or expired. Sliding the idle
+ * expiry is bookkeeping of the session itself, not a change of any record, so it writes no ledger entry.
+ */
+export const authenticateSession = async (
+  app: AppContext,
+  token: string,
+  idleMinutes: number,
+): Promise<AuthenticatedSession | null> => {
+  const db = app.database.db;
+  const session = await findSession(db, sessionIdOf(token));
+  const now = app.clock.now().toISOString();
+  if (!session || session.revoked_at !== null || session.idle_expires_at <= now || session.absolute_expires_at <= now) return null;
+  const account = await findAccountById(db, session.account_id);
+  if (!account || account.disabled_at !== null) return null;
+  const idle = new Date(new Date(now).getTime() + idleMinutes * 60_000).toISOString();
+  const expiresAt = idle < session.absolute_expires_at ? idle : session.absolute_expires_at;
+  await touchSession(db, session.id, now, expiresAt);
+  const staff = account.staff_id === null ? undefined : await findStaffById(db, account.staff_id);
+  const grants = staff ? await resolveGrants(db, staff.id, calendarDate(app.clock.now(), app.timeZone)) : [];
+  return {
+    sessionId: session.id,
+    csrfToken: session.csrf_token,
+    mustChangePassword: account.must_change_password === 1,
+    expiresAt,
+    actor: {
+      kind: 'account',
+      accountId: account.id,
+      staffId: staff?.id ?? null,
+      unitId: staff?.unit_id ?? null,
+      loginId: account.login_id,
+      systemRole: account.system_role as SystemRole | null,
+      category: (staff?.category as Actor['category'] | undefined) ?? null,
+      grants,
+    },
+  };
+};

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { AppError, contextOf, SESSION_COOKIE, type MamoriApp } from '../../kernel/index.js';
+import { authenticateSession } from './authenticate-session.js';
+import { changePassword } from './change-password.js';
+import { getSessionView } from './get-session-view.js';
+import { changePasswordInput } from './identity.schema.js';
+import { signIn, type SessionLimits } from './sign-in.js';
+import { signOut } from './sign-out.js';
+
+export interface IdentityRouteOptions {
+  readonly limits: SessionLimits;
+  readonly secureCookies: boolean;
+}
+
+const invalidCredentials = (): AppError =>
+  new AppError('invalidCredentials', {
+    ja: 'ログインIDまたはパスワードが正しくありません。',
+    en: 'The login ID or password is incorrect.',
+  });
+
+/** Sign-in, sign-out, the current session and one's own password. */
+export const registerIdentityRoutes = (app: MamoriApp, options: IdentityRouteOptions): void => {
+  const signInUseCase = signIn(options.limits);
+
+  app.get('/api/session', { config: { allowDuringPasswordChange: true }, schema: { tags: ['identity'], summary: 'The signed-in person' } }, async (request) => {
+    const { ctx, sessionId, csrfToken, mustChangePassword, expiresAt } = request.mamori;
+    if (sessionId === null || csrfToken === null || expiresAt === null) {
+      throw new AppError('unauthenticated', { ja: 'サインインが必要です。', en: 'You need to sign in.' });
+    }
+    return getSessionView(ctx, { sessionId, csrfToken, mustChangePassword, expiresAt, actor: ctx.actor });
+  });
+
+  app.post(
+    '/api/session',
+    {
+      config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: { tags: ['identity'], summary: 'Sign in', body: z.object({ loginId: z.string(), password: z.string() }).strict() },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const result = await signInUseCase(ctx, {
+        loginId: request.body.loginId,
+        password: request.body.password,
+        ip: request.ip,
+        userAgent: request.headers['user-agent']?.slice(0, 512) ?? null,
+      });
+      if (!result.ok) throw invalidCredentials();
+      const session = await authenticateSession(ctx, result.token, options.limits.idleMinutes);
+      if (!session) throw invalidCredentials();
+      void reply.setCookie(SESSION_COOKIE, result.token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: options.secureCookies,
+        path: '/',
+      });
+      return getSessionView(ctx, session);
+    },
+  );
+
+  app.delete('/api/session', { config: { allowDuringPasswordChange: true }, schema: { tags: ['identity'], summary: 'Sign out' } }, async (request, reply) => {
+    const { sessionId } = request.mamori;
+    if (sessionId !== null) await signOut(contextOf(request), { sessionId });
+    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.code(204).send();
+  });
+
+  app.post(
+    '/api/account/password',
+    { config: { allowDuringPasswordChange: true }, schema: { tags: ['identity'], summary: 'Change my password', body: changePasswordInput } },
+    async (request, reply) => {
+      await changePassword(contextOf(request), { ...request.body, sessionId: request.mamori.sessionId ?? '' });
+      return reply.code(204).send();
+    },
+  );
+};

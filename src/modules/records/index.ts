@@ -1,0 +1,3 @@
+// Cross-cutting record views: the history tab every record has.
+export { listRecordHistory } from './list-record-history.js';
+export { registerRecordsRoutes } from './records.routes.js';

@@ -1,0 +1,83 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config, MamoriApp, AppContext } from '../kernel/index.js';
+import { registerIdentityRoutes } from '../modules/identity/index.js';
+import { registerOrgRoutes } from '../modules/org/index.js';
+import { registerRecordsRoutes } from '../modules/records/index.js';
+import { authHook } from './auth-hook.js';
+import { handleError } from './http-errors.js';
+import { registerHealthRoutes } from './health.routes.js';
+import { packageVersion } from './package-root.js';
+import { registerStaticWeb } from './static-web.js';
+import { zodValidatorCompiler } from './zod-validator.js';
+
+export interface BuildAppOptions {
+  readonly config: Config;
+  readonly app: AppContext;
+  readonly logger?: FastifyServerOptions['logger'];
+  readonly webDir?: string;
+}
+
+/** The HTTP server: security headers, sessions, every module's routes, OpenAPI, and the web app. */
+export const buildApp = async (options: BuildAppOptions): Promise<MamoriApp> => {
+  const { config, app: context } = options;
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+
+  await app.register(fastifyHelmet, {
+    enableCSPNonces: true,
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    strictTransportSecurity: config.secureCookies,
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Mamori API', version: packageVersion(), description: '守り: 情報セキュリティ対策基準を日々の業務に / the security standard as daily work' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'mamori_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' }, staticCSP: true });
+
+  app.addHook('onRequest', authHook(context, config.sessionIdleMinutes));
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
+  registerHealthRoutes(app, context.database, packageVersion());
+  registerIdentityRoutes(app, {
+    limits: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
+    secureCookies: config.secureCookies,
+  });
+  registerOrgRoutes(app);
+  registerRecordsRoutes(app);
+  await registerStaticWeb(app, options.webDir);
+  return app;
+};
