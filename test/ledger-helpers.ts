@@ -22,6 +22,10 @@ export const auditEntries = async (handle: DatabaseHandle, fromIndex = 0): Promi
 };
 
 export const auditSize = async (handle: DatabaseHandle): Promise<number> => {
-  const row = await handle.db.selectFrom('ledger_heads').select('size').where('log', '=', 'audit').executeTakeFirstOrThrow();
-  return Number(row.size);
+  const row = await handle.db
+    .selectFrom('ledger_heads')
+    .select('size')
+    .where('log', '=', 'audit')
+    .executeTakeFirstOrThrow();
+  return row.size;
 };

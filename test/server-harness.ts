@@ -13,7 +13,10 @@ export interface TestServer {
 }
 
 /** The real HTTP app over a test database holding the small hospital and accounts for a few of its people. */
-export const startTestServer = async (db: TestDatabase, accounts: Record<string, string> = {}): Promise<TestServer> => {
+export const startTestServer = async (
+  db: TestDatabase,
+  accounts: Record<string, string> = {},
+): Promise<TestServer> => {
   const ctx = db.ctx(systemActor('test'));
   await importOrg(ctx, { data: smallHospital() });
   const passwords = new Map<string, string>();
@@ -23,7 +26,12 @@ export const startTestServer = async (db: TestDatabase, accounts: Record<string,
   const config = loadConfig({}, { logLevel: 'silent' });
   const app = await buildApp({
     config,
-    app: { database: db.handle, clock: db.clock, timeZone: 'Asia/Tokyo', hospitalName: { ja: 'テスト病院', en: 'Test Hospital' } },
+    app: {
+      database: db.handle,
+      clock: db.clock,
+      timeZone: 'Asia/Tokyo',
+      hospitalName: { ja: 'テスト病院', en: 'Test Hospital' },
+    },
     logger: false,
   });
   await app.ready();
@@ -36,11 +44,18 @@ export interface Browserish {
 }
 
 /** Sign in like the web app does, keeping the session cookie and CSRF token for later requests. */
-export const signInAs = async (app: MamoriApp, loginId: string, password: string): Promise<{ res: LightMyRequestResponse; session: Browserish }> => {
+export const signInAs = async (
+  app: MamoriApp,
+  loginId: string,
+  password: string,
+): Promise<{ res: LightMyRequestResponse; session: Browserish }> => {
   const res = await app.inject({ method: 'POST', url: '/api/session', payload: { loginId, password } });
   const setCookie = res.cookies.find((c) => c.name === 'mamori_session');
   const body = res.json<{ csrfToken?: string }>();
-  return { res, session: { cookie: setCookie ? `mamori_session=${setCookie.value}` : null, csrf: body.csrfToken ?? null } };
+  return {
+    res,
+    session: { cookie: setCookie ? `mamori_session=${setCookie.value}` : null, csrf: body.csrfToken ?? null },
+  };
 };
 
 export const call = (

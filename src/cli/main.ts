@@ -9,7 +9,9 @@ import { serve } from './serve.js';
 
 const program = new Command()
   .name('mamori')
-  .description('守り Mamori: 情報セキュリティ対策基準を日々の業務に / the hospital security standard as daily work')
+  .description(
+    '守り Mamori: 情報セキュリティ対策基準を日々の業務に / the hospital security standard as daily work',
+  )
   .showHelpAfterError();
 
 program
@@ -26,25 +28,37 @@ db.command('migrate')
   .action(async () => {
     const runtime = await openRuntime(loadConfig());
     const applied = await migrateToLatest(runtime.database);
-    process.stdout.write(`移行済み / migrated (${runtime.database.dialect}): ${applied.length > 0 ? applied.join(', ') : '変更なし / already latest'}\n`);
+    process.stdout.write(
+      `移行済み / migrated (${runtime.database.dialect}): ${applied.length > 0 ? applied.join(', ') : '変更なし / already latest'}\n`,
+    );
     await runtime.close();
   });
 
 const demo = program.command('demo').description('デモ病院 / demo hospital');
 demo
   .command('seed')
-  .description('合成データのデモ病院を投入し、各役割の仮パスワードを表示 / seed the synthetic demo hospital and print persona passwords')
+  .description(
+    '合成データのデモ病院を投入し、各役割の仮パスワードを表示 / seed the synthetic demo hospital and print persona passwords',
+  )
   .option('--seed <n>', '乱数の種 / random seed', '1')
   .action(async (options: { seed: string }) => {
     const runtime = await openRuntime(loadConfig());
     try {
-      const result = await seedDemoHospital({ ...runtime.app, actor: systemActor('cli') }, { seed: Number(options.seed) });
+      const result = await seedDemoHospital(
+        { ...runtime.app, actor: systemActor('cli') },
+        { seed: Number(options.seed) },
+      );
       if (!result.seeded) {
-        process.stdout.write('既に部署が登録されているため投入しませんでした / the database already has units: nothing seeded\n');
+        process.stdout.write(
+          '既に部署が登録されているため投入しませんでした / the database already has units: nothing seeded\n',
+        );
         return;
       }
       process.stdout.write('Sign in with these temporary passwords / 以下の仮パスワードでサインイン:\n');
-      for (const p of result.personas) process.stdout.write(`  # ${p.descriptionJa} / ${p.descriptionEn}\n  ${p.loginId}  ${p.temporaryPassword}\n`);
+      for (const p of result.personas)
+        process.stdout.write(
+          `  # ${p.descriptionJa} / ${p.descriptionEn}\n  ${p.loginId}  ${p.temporaryPassword}\n`,
+        );
     } finally {
       await runtime.close();
     }
@@ -54,10 +68,15 @@ const org = program.command('org').description('組織（第3）/ organisation')
 org
   .command('import <file>')
   .description('CSV・Excelから部署・職員・役割を取り込む / import units, staff and roles from CSV or Excel')
-  .option('--sheet <sheet>', 'CSVの場合のシート / the sheet a CSV holds (units, positions, staff, assignments, delegations)')
+  .option(
+    '--sheet <sheet>',
+    'CSVの場合のシート / the sheet a CSV holds (units, positions, staff, assignments, delegations)',
+  )
   .option('--format <format>', 'csv | xlsx (既定は拡張子 / default from the extension)')
   .option('--dry-run', '確認のみ、書き込まない / check only, write nothing', false)
-  .action((file: string, options: { sheet?: string; format?: string; dryRun: boolean }) => importOrgCommand(file, options));
+  .action((file: string, options: { sheet?: string; format?: string; dryRun: boolean }) =>
+    importOrgCommand(file, options),
+  );
 org
   .command('export <file>')
   .description('組織をExcel・CSVに書き出す / export the organisation as Excel or CSV')

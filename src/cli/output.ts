@@ -11,6 +11,8 @@ export const printError = (error: unknown): number => {
     if (error.issues.length > 200) process.stderr.write(`  … (${String(error.issues.length - 200)} more)\n`);
     return error.code === 'configuration' ? 2 : 1;
   }
-  process.stderr.write(`エラー / Error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `エラー / Error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   return 1;
 };

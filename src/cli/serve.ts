@@ -9,22 +9,28 @@ export interface ServeOptions {
   readonly host?: string;
 }
 
-const printCredentials = (admin: { loginId: string; temporaryPassword: string } | null, personas: readonly SeededPersona[]): void => {
+const printCredentials = (
+  admin: { loginId: string; temporaryPassword: string } | null,
+  personas: readonly SeededPersona[],
+): void => {
   if (admin === null && personas.length === 0) return;
   const lines = [
     '',
     'Sign in with these temporary passwords. They are shown only once and must be changed at first sign-in (第7 2(3)イ).',
     '以下の仮パスワードでサインインしてください。表示はこの一度だけで、初回サインイン時に変更が必要です（第7 2(3)イ）。',
   ];
-  if (admin) lines.push('  # システム管理者 / system administrator', `  ${admin.loginId}  ${admin.temporaryPassword}`);
-  for (const p of personas) lines.push(`  # ${p.descriptionJa} / ${p.descriptionEn}`, `  ${p.loginId}  ${p.temporaryPassword}`);
+  if (admin)
+    lines.push('  # システム管理者 / system administrator', `  ${admin.loginId}  ${admin.temporaryPassword}`);
+  for (const p of personas)
+    lines.push(`  # ${p.descriptionJa} / ${p.descriptionEn}`, `  ${p.loginId}  ${p.temporaryPassword}`);
   process.stdout.write(`${lines.join('\n')}\n\n`);
 };
 
 /** Starts Mamori: migrate, create the first administrator, seed the demo hospital if asked, listen. */
 export const serve = async (options: ServeOptions): Promise<void> => {
   const config: Config = loadConfig(process.env, { port: options.port, host: options.host });
-  const demoName = options.demo && !process.env['MAMORI_HOSPITAL_NAME_JA'] ? { hospitalName: demoHospitalName } : {};
+  const demoName =
+    options.demo && !process.env['MAMORI_HOSPITAL_NAME_JA'] ? { hospitalName: demoHospitalName } : {};
   const runtime = await openRuntime(config, demoName);
   const ctx = { ...runtime.app, actor: systemActor('startup') };
   const admin = await bootstrapAdministrator(ctx, {});

@@ -7,7 +7,12 @@ export const calendarDateSchema = z.string().refine(
     const d = new Date(`${v}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
   },
-  { params: { ja: '日付は YYYY-MM-DD 形式の実在する日付で入力してください。', en: 'Must be a real date in YYYY-MM-DD form.' } },
+  {
+    params: {
+      ja: '日付は YYYY-MM-DD 形式の実在する日付で入力してください。',
+      en: 'Must be a real date in YYYY-MM-DD form.',
+    },
+  },
 );
 
 /** Trimmed text with a length limit. Empty strings count as missing. */
@@ -34,5 +39,8 @@ export const kanaSchema = z
   .min(1)
   .max(100)
   .refine((v) => /^[\u3041-\u3096\u30A1-\u30FA\u30FC\u30FB\s\u3000]+$/.test(v), {
-    params: { ja: 'ひらがなまたはカタカナで入力してください。', en: 'Must be written in hiragana or katakana.' },
+    params: {
+      ja: 'ひらがなまたはカタカナで入力してください。',
+      en: 'Must be written in hiragana or katakana.',
+    },
   });

@@ -61,13 +61,21 @@ export const buildApp = async (options: BuildAppOptions): Promise<MamoriApp> => 
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Mamori API', version: packageVersion(), description: '守り: 情報セキュリティ対策基準を日々の業務に / the security standard as daily work' },
+      info: {
+        title: 'Mamori API',
+        version: packageVersion(),
+        description: '守り: 情報セキュリティ対策基準を日々の業務に / the security standard as daily work',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'mamori_session' } } },
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' }, staticCSP: true });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { docExpansion: 'list' },
+    staticCSP: true,
+  });
 
   app.addHook('onRequest', authHook(context, config.sessionIdleMinutes));
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());

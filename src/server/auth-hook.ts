@@ -1,5 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, anonymousActor, defaultMessage, SESSION_COOKIE, type AppContext } from '../kernel/index.js';
+import {
+  AppError,
+  anonymousActor,
+  defaultMessage,
+  SESSION_COOKIE,
+  type AppContext,
+} from '../kernel/index.js';
 import { authenticateSession } from '../modules/identity/index.js';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -29,7 +35,10 @@ export const authHook =
     if (!safeMethods.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
       throw new AppError(
         'forbidden',
-        { ja: '画面を再読み込みしてから操作してください（CSRFトークン不一致）。', en: 'Reload the page and try again (CSRF token mismatch).' },
+        {
+          ja: '画面を再読み込みしてから操作してください（CSRFトークン不一致）。',
+          en: 'Reload the page and try again (CSRF token mismatch).',
+        },
         { internal: 'csrf token mismatch' },
       );
     }

@@ -30,17 +30,28 @@ const fromFastify = (error: FastifyError): AppError => {
   const status = error.statusCode ?? 500;
   if (status === 429) return new AppError('rateLimited', defaultMessage('rateLimited'), { cause: error });
   if (status === 413) {
-    return new AppError('validation', { ja: '送信されたデータが大きすぎます。', en: 'The request body is too large.' }, { cause: error });
+    return new AppError(
+      'validation',
+      { ja: '送信されたデータが大きすぎます。', en: 'The request body is too large.' },
+      { cause: error },
+    );
   }
   if (status === 415) {
-    return new AppError('validation', { ja: 'JSON形式で送信してください。', en: 'Send the request body as JSON.' }, { cause: error });
+    return new AppError(
+      'validation',
+      { ja: 'JSON形式で送信してください。', en: 'Send the request body as JSON.' },
+      { cause: error },
+    );
   }
   if (status === 404) return new AppError('notFound', defaultMessage('notFound'), { cause: error });
   if (status >= 400 && status < 500) {
     return new AppError(
       'validation',
       { ja: '要求の形式が正しくありません。', en: 'The request is malformed.' },
-      { cause: error, issues: [{ field: '(body)', message: { ja: '形式が正しくありません。', en: error.message } }] },
+      {
+        cause: error,
+        issues: [{ field: '(body)', message: { ja: '形式が正しくありません。', en: error.message } }],
+      },
     );
   }
   return new AppError('internal', defaultMessage('internal'), { cause: error });
@@ -50,12 +61,20 @@ export const errorBody = (error: AppError, requestId: string): ApiErrorBody => (
   error: {
     code: error.code,
     message: { ja: error.userMessage.ja, en: error.userMessage.en },
-    issues: error.issues.map((i) => ({ field: i.field, message: { ja: i.message.ja, en: i.message.en }, ...(i.row === undefined ? {} : { row: i.row }) })),
+    issues: error.issues.map((i) => ({
+      field: i.field,
+      message: { ja: i.message.ja, en: i.message.en },
+      ...(i.row === undefined ? {} : { row: i.row }),
+    })),
   },
   requestId,
 });
 
-export const handleError = (error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply => {
+export const handleError = (
+  error: FastifyError | Error,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply => {
   const appError = isAppError(error) ? error : fromFastify(error as FastifyError);
   const status = statusOf(appError.code);
   if (status >= 500) request.log.error({ err: error }, 'request failed');

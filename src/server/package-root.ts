@@ -7,7 +7,11 @@ export const packageRoot = (): string => {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 8; i++) {
     const candidate = join(dir, 'package.json');
-    if (existsSync(candidate) && (JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string }).name === 'mamori') return dir;
+    if (
+      existsSync(candidate) &&
+      (JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string }).name === 'mamori'
+    )
+      return dir;
     dir = dirname(dir);
   }
   throw new Error('cannot find the mamori package root');

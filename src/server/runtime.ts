@@ -1,4 +1,11 @@
-import { migrateToLatest, openDatabase, systemClock, type AppContext, type Config, type DatabaseHandle } from '../kernel/index.js';
+import {
+  migrateToLatest,
+  openDatabase,
+  systemClock,
+  type AppContext,
+  type Config,
+  type DatabaseHandle,
+} from '../kernel/index.js';
 
 export interface Runtime {
   readonly config: Config;
@@ -8,7 +15,10 @@ export interface Runtime {
 }
 
 /** Opens the database named by the configuration and brings it to the latest migration level. */
-export const openRuntime = async (config: Config, overrides: Partial<Pick<AppContext, 'hospitalName'>> = {}): Promise<Runtime> => {
+export const openRuntime = async (
+  config: Config,
+  overrides: Partial<Pick<AppContext, 'hospitalName'>> = {},
+): Promise<Runtime> => {
   const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrateToLatest(database);

@@ -6,7 +6,11 @@ import { systemActor } from '../kernel/index.js';
 import { bootstrapAdministrator } from '../modules/identity/index.js';
 
 interface ErrorBody {
-  error: { code: string; message: { ja: string; en: string }; issues: { field: string; row?: number; message: { ja: string; en: string } }[] };
+  error: {
+    code: string;
+    message: { ja: string; en: string };
+    issues: { field: string; row?: number; message: { ja: string; en: string } }[];
+  };
 }
 
 describeEachDialect('HTTP server', (db) => {
@@ -16,11 +20,22 @@ describeEachDialect('HTTP server', (db) => {
   it('answers health, OpenAPI and docs without a session', async () => {
     server = await startTestServer(db(), { staff7: 'S007', director: 'S002' });
     const health = await server.app.inject({ method: 'GET', url: '/api/health' });
-    expect(health.json()).toMatchObject({ status: 'ok', database: { dialect: db().dialect, migration: '001-foundation', pending: 0 } });
+    expect(health.json()).toMatchObject({
+      status: 'ok',
+      database: { dialect: db().dialect, migration: '001-foundation', pending: 0 },
+    });
     const openapi = await server.app.inject({ method: 'GET', url: '/api/openapi.json' });
     const spec = openapi.json<{ openapi: string; paths: Record<string, unknown> }>();
     expect(spec.openapi).toBe('3.1.0');
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/session', '/api/org/units', '/api/org/import', '/api/records/{subject}/history']));
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/health',
+        '/api/session',
+        '/api/org/units',
+        '/api/org/import',
+        '/api/records/{subject}/history',
+      ]),
+    );
     const docs = await server.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(docs.statusCode).toBe(200);
     expect(docs.body).toContain('swagger');
@@ -30,7 +45,10 @@ describeEachDialect('HTTP server', (db) => {
     for (const url of ['/api/org/units', '/api/org/staff', '/api/session', '/api/org/contact-chart']) {
       const res = await server.app.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(401);
-      expect(res.json<ErrorBody>().error.message).toEqual({ ja: 'サインインが必要です。', en: 'You need to sign in.' });
+      expect(res.json<ErrorBody>().error.message).toEqual({
+        ja: 'サインインが必要です。',
+        en: 'You need to sign in.',
+      });
     }
   });
 
@@ -50,7 +68,9 @@ describeEachDialect('HTTP server', (db) => {
     expect(wrong.res.statusCode).toBe(401);
     expect(unknown.res.statusCode).toBe(401);
     expect(wrong.res.json<ErrorBody>().error).toEqual(unknown.res.json<ErrorBody>().error);
-    expect(wrong.res.json<ErrorBody>().error.message.ja).toBe('ログインIDまたはパスワードが正しくありません。');
+    expect(wrong.res.json<ErrorBody>().error.message.ja).toBe(
+      'ログインIDまたはパスワードが正しくありません。',
+    );
     const kinds = (await auditEntries(db().handle, before)).map((e) => [e.kind, e.subject.split(':')[0]]);
     expect(kinds).toEqual([
       ['identity.signInFailed', 'account'],
@@ -61,7 +81,9 @@ describeEachDialect('HTTP server', (db) => {
   it('makes a temporary password be changed before anything else (第7 2(3)イ)', async () => {
     const { res, session } = await signInAs(server.app, 'staff7', server.passwords.get('staff7') ?? '');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ account: { loginId: 'staff7', displayName: '職員 七海', mustChangePassword: true } });
+    expect(res.json()).toMatchObject({
+      account: { loginId: 'staff7', displayName: '職員 七海', mustChangePassword: true },
+    });
     const blocked = await call(server.app, session, 'GET', '/api/org/units');
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json<ErrorBody>().error.code).toBe('passwordChangeRequired');
@@ -70,10 +92,19 @@ describeEachDialect('HTTP server', (db) => {
       newPassword,
     });
     expect(noCsrf.statusCode).toBe(403);
-    const tooShort = await call(server.app, session, 'POST', '/api/account/password', { currentPassword: server.passwords.get('staff7'), newPassword: 'short' });
+    const tooShort = await call(server.app, session, 'POST', '/api/account/password', {
+      currentPassword: server.passwords.get('staff7'),
+      newPassword: 'short',
+    });
     expect(tooShort.statusCode).toBe(400);
-    expect(tooShort.json<ErrorBody>().error.issues[0]).toMatchObject({ field: 'newPassword', message: { ja: '12文字以上で入力してください。' } });
-    const changed = await call(server.app, session, 'POST', '/api/account/password', { currentPassword: server.passwords.get('staff7'), newPassword });
+    expect(tooShort.json<ErrorBody>().error.issues[0]).toMatchObject({
+      field: 'newPassword',
+      message: { ja: '12文字以上で入力してください。' },
+    });
+    const changed = await call(server.app, session, 'POST', '/api/account/password', {
+      currentPassword: server.passwords.get('staff7'),
+      newPassword,
+    });
     expect(changed.statusCode).toBe(204);
     const units = await call(server.app, session, 'GET', '/api/org/units');
     expect(units.statusCode).toBe(200);
@@ -82,16 +113,26 @@ describeEachDialect('HTTP server', (db) => {
 
   it('shows the previous sign-in after signing in again (第7 2(2))', async () => {
     const { res } = await signInAs(server.app, 'staff7', newPassword);
-    expect(res.json<{ previousSignIn: { at: string } | null }>().previousSignIn?.at).toBe(db().clock.now().toISOString());
+    expect(res.json<{ previousSignIn: { at: string } | null }>().previousSignIn?.at).toBe(
+      db().clock.now().toISOString(),
+    );
   });
 
   it('rejects bad input naming the field, changing nothing; staff without a role cannot change the organisation', async () => {
     const { session } = await signInAs(server.app, 'staff7', newPassword);
     const before = await auditSize(db().handle);
-    const bad = await call(server.app, session, 'POST', '/api/org/units', { code: 'x y', nameJa: '', kind: 'ward', validFrom: '2026-13-01', extra: 1 });
+    const bad = await call(server.app, session, 'POST', '/api/org/units', {
+      code: 'x y',
+      nameJa: '',
+      kind: 'ward',
+      validFrom: '2026-13-01',
+      extra: 1,
+    });
     expect(bad.statusCode).toBe(400);
     const fields = bad.json<ErrorBody>().error.issues.map((i) => i.field);
-    expect(fields).toEqual(expect.arrayContaining(['code', 'nameJa', 'nameEn', 'kind', 'validFrom', 'extra']));
+    expect(fields).toEqual(
+      expect.arrayContaining(['code', 'nameJa', 'nameEn', 'kind', 'validFrom', 'extra']),
+    );
     const forbidden = await call(server.app, session, 'POST', '/api/org/units', {
       code: 'OK-1',
       nameJa: '新しい課',
@@ -104,7 +145,11 @@ describeEachDialect('HTTP server', (db) => {
     const malformed = await server.app.inject({
       method: 'POST',
       url: '/api/org/units',
-      headers: { cookie: session.cookie ?? '', 'x-csrf-token': session.csrf ?? '', 'content-type': 'application/json' },
+      headers: {
+        cookie: session.cookie ?? '',
+        'x-csrf-token': session.csrf ?? '',
+        'content-type': 'application/json',
+      },
       payload: '{not json',
     });
     expect(malformed.statusCode).toBe(400);
@@ -114,23 +159,50 @@ describeEachDialect('HTTP server', (db) => {
   it('lets the Director import a file: dry run, per-row errors, then the real import', async () => {
     const password = server.passwords.get('director') ?? '';
     const first = await signInAs(server.app, 'director', password);
-    await call(server.app, first.session, 'POST', '/api/account/password', { currentPassword: password, newPassword });
+    await call(server.app, first.session, 'POST', '/api/account/password', {
+      currentPassword: password,
+      newPassword,
+    });
     const { session } = await signInAs(server.app, 'director', newPassword);
-    const csv = '\uFEFF部署コード,部署名,部署名（英語）,種別,上位部署コード,有効開始日\r\nJIMU-KEIRI,経理課,Accounts Section,section,JIMU,2026-04-01\r\nBAD,悪い課,Bad,ward,JIMU,2026-04-01\r\n';
+    const csv =
+      '\uFEFF部署コード,部署名,部署名（英語）,種別,上位部署コード,有効開始日\r\nJIMU-KEIRI,経理課,Accounts Section,section,JIMU,2026-04-01\r\nBAD,悪い課,Bad,ward,JIMU,2026-04-01\r\n';
     const before = await auditSize(db().handle);
-    const rejected = await call(server.app, session, 'POST', '/api/org/import?dryRun=true', { format: 'csv', sheet: 'units', contentBase64: Buffer.from(csv).toString('base64') });
+    const rejected = await call(server.app, session, 'POST', '/api/org/import?dryRun=true', {
+      format: 'csv',
+      sheet: 'units',
+      contentBase64: Buffer.from(csv).toString('base64'),
+    });
     expect(rejected.statusCode).toBe(400);
-    expect(rejected.json<ErrorBody>().error.issues).toEqual([expect.objectContaining({ row: 3, field: 'units.kind' })]);
+    expect(rejected.json<ErrorBody>().error.issues).toEqual([
+      expect.objectContaining({ row: 3, field: 'units.kind' }),
+    ]);
     const good = csv.split('\r\n').slice(0, 2).join('\r\n');
-    const dry = await call(server.app, session, 'POST', '/api/org/import?dryRun=true', { format: 'csv', sheet: 'units', contentBase64: Buffer.from(good).toString('base64') });
+    const dry = await call(server.app, session, 'POST', '/api/org/import?dryRun=true', {
+      format: 'csv',
+      sheet: 'units',
+      contentBase64: Buffer.from(good).toString('base64'),
+    });
     expect(dry.json()).toMatchObject({ dryRun: true, counts: { units: { created: 1 } } });
     expect(await auditSize(db().handle)).toBe(before);
-    const real = await call(server.app, session, 'POST', '/api/org/import?dryRun=false', { format: 'csv', sheet: 'units', contentBase64: Buffer.from(good).toString('base64') });
+    const real = await call(server.app, session, 'POST', '/api/org/import?dryRun=false', {
+      format: 'csv',
+      sheet: 'units',
+      contentBase64: Buffer.from(good).toString('base64'),
+    });
     expect(real.json()).toMatchObject({ dryRun: false, counts: { units: { created: 1 } } });
-    const units = (await call(server.app, session, 'GET', '/api/org/units')).json<{ id: string; code: string }[]>();
+    const units = (await call(server.app, session, 'GET', '/api/org/units')).json<
+      { id: string; code: string }[]
+    >();
     const keiri = units.find((u) => u.code === 'JIMU-KEIRI');
-    const history = await call(server.app, session, 'GET', `/api/records/${encodeURIComponent(`unit:${keiri?.id ?? ''}`)}/history`);
-    expect(history.json<{ kind: string; actorName: string }[]>()).toEqual([expect.objectContaining({ kind: 'org.unit.created', actorName: '事務 二郎' })]);
+    const history = await call(
+      server.app,
+      session,
+      'GET',
+      `/api/records/${encodeURIComponent(`unit:${keiri?.id ?? ''}`)}/history`,
+    );
+    expect(history.json<{ kind: string; actorName: string }[]>()).toEqual([
+      expect.objectContaining({ kind: 'org.unit.created', actorName: '事務 二郎' }),
+    ]);
     const exported = await call(server.app, session, 'GET', '/api/org/export?format=csv&sheet=units');
     expect(exported.headers['content-type']).toContain('text/csv');
     expect(exported.body).toContain('経理課');

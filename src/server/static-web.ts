@@ -15,7 +15,10 @@ const notBuilt = `<!doctype html><html lang="ja"><head><meta charset="utf-8"><ti
  * Serves the built web app. index.html gets the per-request CSP nonce so that Mantine's style tags are allowed
  * without 'unsafe-inline'; every other path that is not an API route falls back to the app (client routing).
  */
-export const registerStaticWeb = async (app: MamoriApp, webDir = join(packageRoot(), 'dist', 'web')): Promise<void> => {
+export const registerStaticWeb = async (
+  app: MamoriApp,
+  webDir = join(packageRoot(), 'dist', 'web'),
+): Promise<void> => {
   const indexFile = join(webDir, 'index.html');
   const template = existsSync(indexFile) ? readFileSync(indexFile, 'utf8') : null;
   if (template !== null) {

@@ -1,4 +1,11 @@
-import type { AssignmentRow, DelegationRow, OrgData, PositionRow, StaffRow, UnitRow } from '../../src/modules/org/index.js';
+import type {
+  AssignmentRow,
+  DelegationRow,
+  OrgData,
+  PositionRow,
+  StaffRow,
+  UnitRow,
+} from '../../src/modules/org/index.js';
 
 let sequence = 0;
 const next = (): number => ++sequence;
@@ -41,7 +48,9 @@ export const staffRow = (over: Partial<StaffRow> = {}): StaffRow => ({
   ...over,
 });
 
-export const assignmentRow = (over: Partial<AssignmentRow> & Pick<AssignmentRow, 'role' | 'employeeNumber'>): AssignmentRow => ({
+export const assignmentRow = (
+  over: Partial<AssignmentRow> & Pick<AssignmentRow, 'role' | 'employeeNumber'>,
+): AssignmentRow => ({
   unitCode: null,
   startDate: '2025-04-01',
   endDate: null,
@@ -68,21 +77,66 @@ export const delegationRow = (
 export const smallHospital = (): OrgData => {
   const units = [
     unitRow({ code: 'JIMU', nameJa: '事務局', nameEn: 'Administration Bureau', kind: 'bureau' }),
-    unitRow({ code: 'JIMU-IRYOJOHO', nameJa: '医療情報課', nameEn: 'Medical Informatics Section', parentCode: 'JIMU' }),
+    unitRow({
+      code: 'JIMU-IRYOJOHO',
+      nameJa: '医療情報課',
+      nameEn: 'Medical Informatics Section',
+      parentCode: 'JIMU',
+    }),
     unitRow({ code: 'JIMU-SOMU', nameJa: '総務課', nameEn: 'General Affairs Section', parentCode: 'JIMU' }),
     unitRow({ code: 'KANGO', nameJa: '看護部', nameEn: 'Nursing Division', kind: 'division' }),
     unitRow({ code: 'KANGO-3E', nameJa: '3階東病棟', nameEn: 'Ward 3 East', parentCode: 'KANGO' }),
   ];
   const positions = [positionRow({ code: 'KACHO', nameJa: '課長', nameEn: 'Section Head', rank: 10 })];
   const staff = [
-    staffRow({ employeeNumber: 'S001', nameKanji: '管理 一郎', nameKana: 'カンリ イチロウ', unitCode: 'JIMU' }),
+    staffRow({
+      employeeNumber: 'S001',
+      nameKanji: '管理 一郎',
+      nameKana: 'カンリ イチロウ',
+      unitCode: 'JIMU',
+    }),
     staffRow({ employeeNumber: 'S002', nameKanji: '事務 二郎', nameKana: 'ジム ジロウ', unitCode: 'JIMU' }),
-    staffRow({ employeeNumber: 'S003', nameKanji: '情報 三子', nameKana: 'ジョウホウ ミツコ', unitCode: 'JIMU-IRYOJOHO', positionCode: 'KACHO' }),
-    staffRow({ employeeNumber: 'S004', nameKanji: '総務 四郎', nameKana: 'ソウム シロウ', unitCode: 'JIMU-SOMU', positionCode: 'KACHO' }),
-    staffRow({ employeeNumber: 'S005', nameKanji: '看護 五子', nameKana: 'カンゴ イツコ', unitCode: 'KANGO' }),
-    staffRow({ employeeNumber: 'S006', nameKanji: '病棟 六子', nameKana: 'ビョウトウ ムツコ', unitCode: 'KANGO-3E' }),
-    staffRow({ employeeNumber: 'S007', nameKanji: '職員 七海', nameKana: 'ショクイン ナナミ', unitCode: 'KANGO-3E', employment: 'partTime' }),
-    staffRow({ employeeNumber: 'C001', nameKanji: '委託 八郎', nameKana: 'イタク ハチロウ', unitCode: 'JIMU-IRYOJOHO', category: 'contractor', organization: 'テスト保守株式会社' }),
+    staffRow({
+      employeeNumber: 'S003',
+      nameKanji: '情報 三子',
+      nameKana: 'ジョウホウ ミツコ',
+      unitCode: 'JIMU-IRYOJOHO',
+      positionCode: 'KACHO',
+    }),
+    staffRow({
+      employeeNumber: 'S004',
+      nameKanji: '総務 四郎',
+      nameKana: 'ソウム シロウ',
+      unitCode: 'JIMU-SOMU',
+      positionCode: 'KACHO',
+    }),
+    staffRow({
+      employeeNumber: 'S005',
+      nameKanji: '看護 五子',
+      nameKana: 'カンゴ イツコ',
+      unitCode: 'KANGO',
+    }),
+    staffRow({
+      employeeNumber: 'S006',
+      nameKanji: '病棟 六子',
+      nameKana: 'ビョウトウ ムツコ',
+      unitCode: 'KANGO-3E',
+    }),
+    staffRow({
+      employeeNumber: 'S007',
+      nameKanji: '職員 七海',
+      nameKana: 'ショクイン ナナミ',
+      unitCode: 'KANGO-3E',
+      employment: 'partTime',
+    }),
+    staffRow({
+      employeeNumber: 'C001',
+      nameKanji: '委託 八郎',
+      nameKana: 'イタク ハチロウ',
+      unitCode: 'JIMU-IRYOJOHO',
+      category: 'contractor',
+      organization: 'テスト保守株式会社',
+    }),
   ];
   const assignments = [
     assignmentRow({ role: 'ciso', employeeNumber: 'S001' }),

@@ -10,9 +10,23 @@ export const permissions = {
   'org.read': { anyAccount: true, roles: [] },
   'org.manage': { anyAccount: false, roles: ['ciso', 'securityDirector'] },
   'org.manageStaff': { anyAccount: false, roles: ['ciso', 'securityDirector', 'personnelOffice'] },
-  'org.readReports': { anyAccount: false, roles: ['ciso', 'securityDirector', 'securityOfficer', 'securityManager', 'committee', 'auditLead', 'auditor'] },
+  'org.readReports': {
+    anyAccount: false,
+    roles: [
+      'ciso',
+      'securityDirector',
+      'securityOfficer',
+      'securityManager',
+      'committee',
+      'auditLead',
+      'auditor',
+    ],
+  },
   'identity.manageAccounts': { anyAccount: false, roles: ['securityDirector'] },
-  'ledger.read': { anyAccount: false, roles: ['ciso', 'securityDirector', 'auditLead', 'auditor', 'committee'] },
+  'ledger.read': {
+    anyAccount: false,
+    roles: ['ciso', 'securityDirector', 'auditLead', 'auditor', 'committee'],
+  },
 } as const satisfies Record<string, { anyAccount: boolean; roles: readonly Role[] }>;
 
 export type Permission = keyof typeof permissions;

@@ -31,7 +31,12 @@ export const configSchema = z
             return false;
           }
         },
-        { params: { ja: 'IANAのタイムゾーン名を指定してください（例: Asia/Tokyo）。', en: 'Must be an IANA time zone such as Asia/Tokyo.' } },
+        {
+          params: {
+            ja: 'IANAのタイムゾーン名を指定してください（例: Asia/Tokyo）。',
+            en: 'Must be an IANA time zone such as Asia/Tokyo.',
+          },
+        },
       ),
     hospitalNameJa: z.string().min(1).max(100).default('（病院名未設定）'),
     hospitalNameEn: z.string().min(1).max(200).default('(hospital name not set)'),

@@ -6,7 +6,10 @@ import { configSchema, envNames, type Config } from './config.schema.js';
  * Settings come from the optional JSON file named by MAMORI_CONFIG, then the environment (which wins).
  * A wrong value stops start-up with the setting's name and what is allowed.
  */
-export const loadConfig = (env: NodeJS.ProcessEnv = process.env, overrides: Partial<Record<keyof Config, string>> = {}): Config => {
+export const loadConfig = (
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Partial<Record<keyof Config, string>> = {},
+): Config => {
   const fromFile = readConfigFile(env['MAMORI_CONFIG']);
   const fromEnv: Record<string, string> = {};
   for (const [key, name] of Object.entries(envNames)) {
@@ -42,18 +45,41 @@ const readConfigFile = (path: string | undefined): Record<string, unknown> => {
     throw new AppError(
       'configuration',
       { ja: `設定ファイルを読めません: ${path}`, en: `Cannot read the config file: ${path}` },
-      { cause, issues: [{ field: 'MAMORI_CONFIG', message: { ja: 'ファイルが存在しないか読み取れません。', en: 'The file does not exist or cannot be read.' } }] },
+      {
+        cause,
+        issues: [
+          {
+            field: 'MAMORI_CONFIG',
+            message: {
+              ja: 'ファイルが存在しないか読み取れません。',
+              en: 'The file does not exist or cannot be read.',
+            },
+          },
+        ],
+      },
     );
   }
   try {
     const parsed: unknown = JSON.parse(text);
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      throw new Error('not an object');
     return parsed as Record<string, unknown>;
   } catch (cause) {
     throw new AppError(
       'configuration',
-      { ja: `設定ファイルがJSONオブジェクトではありません: ${path}`, en: `The config file is not a JSON object: ${path}` },
-      { cause, issues: [{ field: 'MAMORI_CONFIG', message: { ja: 'JSONオブジェクトが必要です。', en: 'Must contain a JSON object.' } }] },
+      {
+        ja: `設定ファイルがJSONオブジェクトではありません: ${path}`,
+        en: `The config file is not a JSON object: ${path}`,
+      },
+      {
+        cause,
+        issues: [
+          {
+            field: 'MAMORI_CONFIG',
+            message: { ja: 'JSONオブジェクトが必要です。', en: 'Must contain a JSON object.' },
+          },
+        ],
+      },
     );
   }
 };

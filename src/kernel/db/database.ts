@@ -18,7 +18,7 @@ export interface DatabaseHandle {
 }
 
 // int8 (count(*), sums) arrives as text from pg; our counts fit a double.
-pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
 
 export const openSqlite = (file: string): DatabaseHandle => {
   const sqlite = new SQLite(file);
@@ -43,7 +43,10 @@ export const openPostgres = (url: string, poolSize = 10): DatabaseHandle => {
   };
 };
 
-export const openDatabase = (options: { databaseUrl?: string | undefined; dataDir: string }): DatabaseHandle => {
+export const openDatabase = (options: {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+}): DatabaseHandle => {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
   mkdirSync(options.dataDir, { recursive: true });
   return openSqlite(join(options.dataDir, 'mamori.sqlite'));

@@ -17,17 +17,20 @@ const provider = (dialect: Dialect): MigrationProvider => ({
   getMigrations: () =>
     Promise.resolve(
       Object.fromEntries(
-        Object.entries(migrations).map(([name, m]): [string, Migration] => [name, { up: (db) => m.up(db, dialect) }]),
+        Object.entries(migrations).map(([name, m]): [string, Migration] => [
+          name,
+          { up: (db) => m.up(db, dialect) },
+        ]),
       ),
     ),
 });
 
 const migrator = (handle: DatabaseHandle): Migrator =>
-  new Migrator({ db: handle.db as unknown as Kysely<unknown>, provider: provider(handle.dialect) });
+  new Migrator({ db: handle.db, provider: provider(handle.dialect) });
 
 export const migrateToLatest = async (handle: DatabaseHandle): Promise<string[]> => {
   const { error, results } = await migrator(handle).migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (error) throw error instanceof Error ? error : new Error('migration failed', { cause: error });
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 };
 

@@ -9,7 +9,10 @@ export const defaultMessage = (code: ErrorCode): Bilingual => {
     case 'unauthenticated':
       return { ja: 'サインインが必要です。', en: 'You need to sign in.' };
     case 'invalidCredentials':
-      return { ja: 'ログインIDまたはパスワードが正しくありません。', en: 'The login ID or password is incorrect.' };
+      return {
+        ja: 'ログインIDまたはパスワードが正しくありません。',
+        en: 'The login ID or password is incorrect.',
+      };
     case 'passwordChangeRequired':
       return {
         ja: '仮のパスワードです。続けるにはパスワードを変更してください（第7 2(3)イ）。',

@@ -11,7 +11,8 @@ const fieldName = (path: readonly PropertyKey[]): string =>
 const customMessage = (issue: Issue): Bilingual | undefined => {
   if (issue.code !== 'custom') return undefined;
   const params = issue.params as { ja?: unknown; en?: unknown } | undefined;
-  if (typeof params?.ja === 'string' && typeof params.en === 'string') return { ja: params.ja, en: params.en };
+  if (typeof params?.ja === 'string' && typeof params.en === 'string')
+    return { ja: params.ja, en: params.en };
   return undefined;
 };
 
@@ -22,21 +23,30 @@ const describe = (issue: Issue): Bilingual => {
     case 'invalid_type':
       return issue.input === undefined
         ? { ja: '必須項目です。', en: 'This field is required.' }
-        : { ja: `形式が正しくありません（${issue.expected} が必要です）。`, en: `Expected ${issue.expected}.` };
+        : {
+            ja: `形式が正しくありません（${issue.expected} が必要です）。`,
+            en: `Expected ${issue.expected}.`,
+          };
     case 'too_small':
       return issue.origin === 'string'
         ? {
             ja: `${String(issue.minimum)}文字以上で入力してください。`,
             en: `Must be at least ${String(issue.minimum)} characters.`,
           }
-        : { ja: `${String(issue.minimum)}以上にしてください。`, en: `Must be at least ${String(issue.minimum)}.` };
+        : {
+            ja: `${String(issue.minimum)}以上にしてください。`,
+            en: `Must be at least ${String(issue.minimum)}.`,
+          };
     case 'too_big':
       return issue.origin === 'string'
         ? {
             ja: `${String(issue.maximum)}文字以内で入力してください。`,
             en: `Must be at most ${String(issue.maximum)} characters.`,
           }
-        : { ja: `${String(issue.maximum)}以下にしてください。`, en: `Must be at most ${String(issue.maximum)}.` };
+        : {
+            ja: `${String(issue.maximum)}以下にしてください。`,
+            en: `Must be at most ${String(issue.maximum)}.`,
+          };
     case 'invalid_format':
       return { ja: `形式が正しくありません（${issue.format}）。`, en: `Invalid format (${issue.format}).` };
     case 'invalid_value':
@@ -45,9 +55,15 @@ const describe = (issue: Issue): Bilingual => {
         en: `Must be one of: ${issue.values.map(String).join(', ')}`,
       };
     case 'unrecognized_keys':
-      return { ja: `不明な項目があります: ${issue.keys.join(', ')}`, en: `Unknown fields: ${issue.keys.join(', ')}` };
+      return {
+        ja: `不明な項目があります: ${issue.keys.join(', ')}`,
+        en: `Unknown fields: ${issue.keys.join(', ')}`,
+      };
     case 'not_multiple_of':
-      return { ja: `${String(issue.divisor)}の倍数にしてください。`, en: `Must be a multiple of ${String(issue.divisor)}.` };
+      return {
+        ja: `${String(issue.divisor)}の倍数にしてください。`,
+        en: `Must be a multiple of ${String(issue.divisor)}.`,
+      };
     case 'invalid_union':
     case 'invalid_key':
     case 'invalid_element':
@@ -57,7 +73,10 @@ const describe = (issue: Issue): Bilingual => {
   }
 };
 
-export const issuesFromZod = (error: z.ZodError, options: { prefix?: string; row?: number } = {}): FieldIssue[] =>
+export const issuesFromZod = (
+  error: z.ZodError,
+  options: { prefix?: string; row?: number } = {},
+): FieldIssue[] =>
   error.issues.flatMap((issue): FieldIssue[] => {
     if (issue.code === 'unrecognized_keys') {
       // Name each unknown key as its own field so the message points at it.
@@ -83,7 +102,11 @@ export const validationError = (issues: readonly FieldIssue[], internal?: string
 };
 
 /** Parse with a schema; on failure throw one validation error naming every field and reason. */
-export const parseOrThrow = <S extends z.ZodType>(schema: S, value: unknown, prefix?: string): z.output<S> => {
+export const parseOrThrow = <S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  prefix?: string,
+): z.output<S> => {
   const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return result.data;
   throw validationError(issuesFromZod(result.error, prefix === undefined ? {} : { prefix }));

@@ -27,7 +27,13 @@ declare module 'fastify' {
 }
 
 /** The Fastify instance modules register their routes on: zod schemas validate and document every route. */
-export type MamoriApp = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+export type MamoriApp = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 
 export const contextOf = (request: FastifyRequest): UseCaseContext => request.mamori.ctx;
 

@@ -21,7 +21,11 @@ export interface AppendedEntry {
 }
 
 /** RFC 9162 §2.1.1: leaf hash = SHA-256(0x00 ‖ entry). */
-export const leafHash = (entry: Uint8Array): Buffer => createHash('sha256').update(Buffer.from([0])).update(entry).digest();
+export const leafHash = (entry: Uint8Array): Buffer =>
+  createHash('sha256')
+    .update(Buffer.from([0]))
+    .update(entry)
+    .digest();
 
 export const entryBytes = (fields: {
   index: number;
@@ -46,10 +50,17 @@ export const appendEntries = async (
   const head = await sql<{ size: number }>`select size from ledger_heads where log = ${log}${
     dialect === 'postgres' ? sql` for update` : sql``
   }`.execute(tx);
-  const start = Number(head.rows[0]?.size ?? 0);
+  const start = head.rows[0]?.size ?? 0;
   const rows = drafts.map((draft, i) => {
     const index = start + i;
-    const entry = entryBytes({ index, time: context.time, kind: draft.kind, actor: context.actor, subject: draft.subject, payload: draft.payload });
+    const entry = entryBytes({
+      index,
+      time: context.time,
+      kind: draft.kind,
+      actor: context.actor,
+      subject: draft.subject,
+      payload: draft.payload,
+    });
     return {
       log,
       idx: index,
@@ -63,8 +74,15 @@ export const appendEntries = async (
   });
   // Chunk to stay under bound-parameter limits on both dialects.
   for (let i = 0; i < rows.length; i += 500) {
-    await tx.insertInto('ledger_entries').values(rows.slice(i, i + 500)).execute();
+    await tx
+      .insertInto('ledger_entries')
+      .values(rows.slice(i, i + 500))
+      .execute();
   }
-  await tx.updateTable('ledger_heads').set({ size: start + rows.length }).where('log', '=', log).execute();
+  await tx
+    .updateTable('ledger_heads')
+    .set({ size: start + rows.length })
+    .where('log', '=', log)
+    .execute();
   return rows.map((r) => ({ log, index: r.idx, leafHash: r.leaf_hash }));
 };

@@ -1,5 +1,6 @@
 /** A JSON value that canonicalizes without loss. */
-export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+export type JsonValue =
+  null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
 /**
  * RFC 8785 (JCS) canonical JSON: keys sorted by UTF-16 code units, no white space, ECMAScript number and string

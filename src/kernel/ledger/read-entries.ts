@@ -11,7 +11,12 @@ export interface LedgerEntryView {
 }
 
 /** The entries about one record, newest first: the history tab of a record. */
-export const entriesForSubject = async (db: Db, subject: string, log: LedgerLog = 'audit', limit = 200): Promise<LedgerEntryView[]> => {
+export const entriesForSubject = async (
+  db: Db,
+  subject: string,
+  log: LedgerLog = 'audit',
+  limit = 200,
+): Promise<LedgerEntryView[]> => {
   const rows = await db
     .selectFrom('ledger_entries')
     .select(['idx', 'entry', 'created_at'])
@@ -21,12 +26,21 @@ export const entriesForSubject = async (db: Db, subject: string, log: LedgerLog 
     .limit(limit)
     .execute();
   return rows.map((row) => {
-    const parsed = JSON.parse(Buffer.from(row.entry).toString('utf8')) as Omit<LedgerEntryView, 'index'> & { index: number };
-    return { index: Number(row.idx), time: parsed.time, kind: parsed.kind, actor: parsed.actor, subject: parsed.subject, payload: parsed.payload };
+    const parsed = JSON.parse(Buffer.from(row.entry).toString('utf8')) as Omit<LedgerEntryView, 'index'> & {
+      index: number;
+    };
+    return {
+      index: row.idx,
+      time: parsed.time,
+      kind: parsed.kind,
+      actor: parsed.actor,
+      subject: parsed.subject,
+      payload: parsed.payload,
+    };
   });
 };
 
 export const ledgerSize = async (db: Db, log: LedgerLog = 'audit'): Promise<number> => {
   const row = await db.selectFrom('ledger_heads').select('size').where('log', '=', log).executeTakeFirst();
-  return Number(row?.size ?? 0);
+  return row?.size ?? 0;
 };

@@ -6,7 +6,12 @@ export const DEFAULT_TIME_ZONE = 'Asia/Tokyo';
 
 /** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
 export const calendarDate = (instant: Date, timeZone = DEFAULT_TIME_ZONE): string => {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant);
   return parts; // en-CA formats as YYYY-MM-DD
 };
 
@@ -14,16 +19,22 @@ const dateFromCalendar = (date: string): Date => new Date(`${date}T00:00:00Z`);
 
 /** 令和8年11月25日 */
 export const formatEraDate = (date: string, timeZone = 'UTC'): string =>
-  new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone }).format(
-    dateFromCalendar(date),
-  );
+  new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
+    era: 'long',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone,
+  }).format(dateFromCalendar(date));
 
 /** 2026年11月25日（令和8年） */
 export const formatJapaneseDate = (date: string): string => {
   const [y, m, d] = date.split('-').map(Number);
-  const era = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    dateFromCalendar(date),
-  );
+  const era = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
+    era: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(dateFromCalendar(date));
   return `${String(y)}年${String(m)}月${String(d)}日（${era}）`;
 };
 

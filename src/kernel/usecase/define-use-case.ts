@@ -46,7 +46,12 @@ export const defineUseCase = <S extends z.ZodType, O>(spec: UseCaseSpec<S, O>): 
       return await ctx.database.db.transaction().execute(async (tx) => {
         await spec.authorize(ctx, input, tx);
         const outcome = await spec.execute(ctx, input, tx);
-        await appendEntries(tx, ctx.database.dialect, { actor: actorRef(ctx.actor), time: ctx.clock.now().toISOString() }, outcome.ledger);
+        await appendEntries(
+          tx,
+          ctx.database.dialect,
+          { actor: actorRef(ctx.actor), time: ctx.clock.now().toISOString() },
+          outcome.ledger,
+        );
         if (outcome.commit === false) throw new DryRunRollback(outcome.result);
         return outcome.result;
       });

@@ -1,2 +1,8 @@
 export type { AppContext, UseCaseContext } from './context.js';
-export { defineQuery, defineUseCase, type LedgerEntries, type Outcome, type UseCase } from './define-use-case.js';
+export {
+  defineQuery,
+  defineUseCase,
+  type LedgerEntries,
+  type Outcome,
+  type UseCase,
+} from './define-use-case.js';

@@ -18,13 +18,19 @@ export interface DemoSeedResult {
  * Loads the synthetic demo hospital through the same import use case a hospital uses for its own data, then
  * gives each persona an account with a temporary password. Does nothing on a database that has units already.
  */
-export const seedDemoHospital = async (ctx: UseCaseContext, options: { seed?: number; asOf?: string } = {}): Promise<DemoSeedResult> => {
+export const seedDemoHospital = async (
+  ctx: UseCaseContext,
+  options: { seed?: number; asOf?: string } = {},
+): Promise<DemoSeedResult> => {
   const hospital = generateDemoHospital(options);
   if ((await listUnits(ctx, {})).length > 0) return { seeded: false, hospital, personas: [] };
   await importOrg(ctx, { data: hospital.data, source: 'demo seed' });
   const personas: SeededPersona[] = [];
   for (const persona of hospital.personas) {
-    const account = await createAccount(ctx, { loginId: persona.loginId, employeeNumber: persona.employeeNumber });
+    const account = await createAccount(ctx, {
+      loginId: persona.loginId,
+      employeeNumber: persona.employeeNumber,
+    });
     personas.push({ ...persona, temporaryPassword: account.temporaryPassword });
   }
   return { seeded: true, hospital, personas };

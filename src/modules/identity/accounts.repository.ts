@@ -11,14 +11,18 @@ export const findAccountByStaffId = (db: Db, staffId: string): Promise<AccountTa
 
 export const countAccounts = async (db: Db): Promise<number> => {
   const row = await db.selectFrom('accounts').select(db.fn.countAll<number>().as('n')).executeTakeFirst();
-  return Number(row?.n ?? 0);
+  return row?.n ?? 0;
 };
 
 export const insertAccount = async (db: Db, row: AccountTable): Promise<void> => {
   await db.insertInto('accounts').values(row).execute();
 };
 
-export const updateAccountRow = async (db: Db, id: string, changes: Partial<Omit<AccountTable, 'id' | 'created_at'>>): Promise<void> => {
+export const updateAccountRow = async (
+  db: Db,
+  id: string,
+  changes: Partial<Omit<AccountTable, 'id' | 'created_at'>>,
+): Promise<void> => {
   await db.updateTable('accounts').set(changes).where('id', '=', id).execute();
 };
 
@@ -29,15 +33,34 @@ export const insertSession = async (db: Db, row: SessionTable): Promise<void> =>
 export const findSession = (db: Db, id: string): Promise<SessionTable | undefined> =>
   db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
 
-export const touchSession = async (db: Db, id: string, lastSeenAt: string, idleExpiresAt: string): Promise<void> => {
-  await db.updateTable('sessions').set({ last_seen_at: lastSeenAt, idle_expires_at: idleExpiresAt }).where('id', '=', id).execute();
+export const touchSession = async (
+  db: Db,
+  id: string,
+  lastSeenAt: string,
+  idleExpiresAt: string,
+): Promise<void> => {
+  await db
+    .updateTable('sessions')
+    .set({ last_seen_at: lastSeenAt, idle_expires_at: idleExpiresAt })
+    .where('id', '=', id)
+    .execute();
 };
 
 export const revokeSessionRow = async (db: Db, id: string, at: string): Promise<void> => {
-  await db.updateTable('sessions').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+  await db
+    .updateTable('sessions')
+    .set({ revoked_at: at })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .execute();
 };
 
-export const revokeOtherSessions = async (db: Db, accountId: string, keepId: string, at: string): Promise<void> => {
+export const revokeOtherSessions = async (
+  db: Db,
+  accountId: string,
+  keepId: string,
+  at: string,
+): Promise<void> => {
   await db
     .updateTable('sessions')
     .set({ revoked_at: at })
@@ -48,7 +71,11 @@ export const revokeOtherSessions = async (db: Db, accountId: string, keepId: str
 };
 
 /** The sign-in before the current session: shown to the person after sign-in (7-2(2)). */
-export const previousSession = (db: Db, accountId: string, currentId: string): Promise<SessionTable | undefined> =>
+export const previousSession = (
+  db: Db,
+  accountId: string,
+  currentId: string,
+): Promise<SessionTable | undefined> =>
   db
     .selectFrom('sessions')
     .selectAll()

@@ -23,7 +23,13 @@ export const authenticateSession = async (
   const db = app.database.db;
   const session = await findSession(db, sessionIdOf(token));
   const now = app.clock.now().toISOString();
-  if (!session || session.revoked_at !== null || session.idle_expires_at <= now || session.absolute_expires_at <= now) return null;
+  if (
+    !session ||
+    session.revoked_at !== null ||
+    session.idle_expires_at <= now ||
+    session.absolute_expires_at <= now
+  )
+    return null;
   const account = await findAccountById(db, session.account_id);
   if (!account || account.disabled_at !== null) return null;
   const idle = new Date(new Date(now).getTime() + idleMinutes * 60_000).toISOString();

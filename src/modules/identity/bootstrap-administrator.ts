@@ -13,12 +13,26 @@ export const bootstrapAdministrator = defineUseCase({
   name: 'identity.bootstrapAdministrator',
   input: z.object({}).strict(),
   authorize: (ctx) => {
-    if (ctx.actor.kind !== 'system') throw new AppError('forbidden', { ja: 'システムのみが実行できます。', en: 'Only the system may do this.' });
+    if (ctx.actor.kind !== 'system')
+      throw new AppError('forbidden', {
+        ja: 'システムのみが実行できます。',
+        en: 'Only the system may do this.',
+      });
   },
   execute: async (ctx, _input, tx) => {
-    const existing = await tx.selectFrom('accounts').select('id').where('system_role', '=', 'administrator').executeTakeFirst();
+    const existing = await tx
+      .selectFrom('accounts')
+      .select('id')
+      .where('system_role', '=', 'administrator')
+      .executeTakeFirst();
     if (existing || (await findAccountByLoginId(tx, ADMIN_LOGIN_ID))) {
-      return { result: null, ledger: [{ kind: 'identity.bootstrapChecked', subject: 'system:bootstrap', payload: { created: false } }], commit: false };
+      return {
+        result: null,
+        ledger: [
+          { kind: 'identity.bootstrapChecked', subject: 'system:bootstrap', payload: { created: false } },
+        ],
+        commit: false,
+      };
     }
     const now = ctx.clock.now().toISOString();
     const temporaryPassword = generateTemporaryPassword();
@@ -38,7 +52,13 @@ export const bootstrapAdministrator = defineUseCase({
     });
     return {
       result: { loginId: ADMIN_LOGIN_ID, temporaryPassword },
-      ledger: [{ kind: 'identity.administratorCreated', subject: `account:${id}`, payload: { loginId: ADMIN_LOGIN_ID, temporaryPassword: true } }],
+      ledger: [
+        {
+          kind: 'identity.administratorCreated',
+          subject: `account:${id}`,
+          payload: { loginId: ADMIN_LOGIN_ID, temporaryPassword: true },
+        },
+      ],
     };
   },
 });

@@ -12,16 +12,25 @@ export const createAccount = defineUseCase({
   execute: async (ctx, input, tx) => {
     const staff = await findStaffByNumber(tx, input.employeeNumber);
     if (!staff) {
-      const message = { ja: `職員番号 ${input.employeeNumber} の職員が見つかりません。`, en: `No staff member has employee number ${input.employeeNumber}.` };
+      const message = {
+        ja: `職員番号 ${input.employeeNumber} の職員が見つかりません。`,
+        en: `No staff member has employee number ${input.employeeNumber}.`,
+      };
       throw new AppError('validation', message, { issues: [{ field: 'employeeNumber', message }] });
     }
     if (await findAccountByLoginId(tx, input.loginId)) {
-      const message = { ja: `ログインID ${input.loginId} は使用されています。`, en: `The login ID ${input.loginId} is taken.` };
+      const message = {
+        ja: `ログインID ${input.loginId} は使用されています。`,
+        en: `The login ID ${input.loginId} is taken.`,
+      };
       throw new AppError('validation', message, { issues: [{ field: 'loginId', message }] });
     }
     if (await findAccountByStaffId(tx, staff.id)) {
       // IDs are personal (6-4(1)): one account per person.
-      const message = { ja: 'この職員には既にアカウントがあります。', en: 'This staff member already has an account.' };
+      const message = {
+        ja: 'この職員には既にアカウントがあります。',
+        en: 'This staff member already has an account.',
+      };
       throw new AppError('validation', message, { issues: [{ field: 'employeeNumber', message }] });
     }
     const now = ctx.clock.now().toISOString();
@@ -42,7 +51,13 @@ export const createAccount = defineUseCase({
     });
     return {
       result: { id, loginId: input.loginId, temporaryPassword },
-      ledger: [{ kind: 'identity.accountCreated', subject: `account:${id}`, payload: { loginId: input.loginId, staff: `staff:${staff.id}`, temporaryPassword: true } }],
+      ledger: [
+        {
+          kind: 'identity.accountCreated',
+          subject: `account:${id}`,
+          payload: { loginId: input.loginId, staff: `staff:${staff.id}`, temporaryPassword: true },
+        },
+      ],
     };
   },
 });

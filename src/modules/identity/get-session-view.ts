@@ -5,7 +5,10 @@ import { previousSession } from './accounts.repository.js';
 import type { AuthenticatedSession } from './authenticate-session.js';
 
 /** What the signed-in person sees about themselves: name, unit, roles, and the previous sign-in (7-2(2)). */
-export const getSessionView = async (app: AppContext, session: AuthenticatedSession): Promise<SessionView> => {
+export const getSessionView = async (
+  app: AppContext,
+  session: AuthenticatedSession,
+): Promise<SessionView> => {
   const db = app.database.db;
   const { actor } = session;
   const staff = actor.staffId === null ? undefined : await findStaffById(db, actor.staffId);
@@ -36,7 +39,9 @@ export const getSessionView = async (app: AppContext, session: AuthenticatedSess
       })),
     },
     csrfToken: session.csrfToken,
-    previousSignIn: previous ? { at: previous.created_at, ip: previous.ip, userAgent: previous.user_agent } : null,
+    previousSignIn: previous
+      ? { at: previous.created_at, ip: previous.ip, userAgent: previous.user_agent }
+      : null,
     expiresAt: session.expiresAt,
   };
 };

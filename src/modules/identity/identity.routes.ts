@@ -22,19 +22,30 @@ const invalidCredentials = (): AppError =>
 export const registerIdentityRoutes = (app: MamoriApp, options: IdentityRouteOptions): void => {
   const signInUseCase = signIn(options.limits);
 
-  app.get('/api/session', { config: { allowDuringPasswordChange: true }, schema: { tags: ['identity'], summary: 'The signed-in person' } }, async (request) => {
-    const { ctx, sessionId, csrfToken, mustChangePassword, expiresAt } = request.mamori;
-    if (sessionId === null || csrfToken === null || expiresAt === null) {
-      throw new AppError('unauthenticated', { ja: 'サインインが必要です。', en: 'You need to sign in.' });
-    }
-    return getSessionView(ctx, { sessionId, csrfToken, mustChangePassword, expiresAt, actor: ctx.actor });
-  });
+  app.get(
+    '/api/session',
+    {
+      config: { allowDuringPasswordChange: true },
+      schema: { tags: ['identity'], summary: 'The signed-in person' },
+    },
+    async (request) => {
+      const { ctx, sessionId, csrfToken, mustChangePassword, expiresAt } = request.mamori;
+      if (sessionId === null || csrfToken === null || expiresAt === null) {
+        throw new AppError('unauthenticated', { ja: 'サインインが必要です。', en: 'You need to sign in.' });
+      }
+      return getSessionView(ctx, { sessionId, csrfToken, mustChangePassword, expiresAt, actor: ctx.actor });
+    },
+  );
 
   app.post(
     '/api/session',
     {
       config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
-      schema: { tags: ['identity'], summary: 'Sign in', body: z.object({ loginId: z.string(), password: z.string() }).strict() },
+      schema: {
+        tags: ['identity'],
+        summary: 'Sign in',
+        body: z.object({ loginId: z.string(), password: z.string() }).strict(),
+      },
     },
     async (request, reply) => {
       const ctx = contextOf(request);
@@ -57,18 +68,28 @@ export const registerIdentityRoutes = (app: MamoriApp, options: IdentityRouteOpt
     },
   );
 
-  app.delete('/api/session', { config: { allowDuringPasswordChange: true }, schema: { tags: ['identity'], summary: 'Sign out' } }, async (request, reply) => {
-    const { sessionId } = request.mamori;
-    if (sessionId !== null) await signOut(contextOf(request), { sessionId });
-    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.code(204).send();
-  });
+  app.delete(
+    '/api/session',
+    { config: { allowDuringPasswordChange: true }, schema: { tags: ['identity'], summary: 'Sign out' } },
+    async (request, reply) => {
+      const { sessionId } = request.mamori;
+      if (sessionId !== null) await signOut(contextOf(request), { sessionId });
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send();
+    },
+  );
 
   app.post(
     '/api/account/password',
-    { config: { allowDuringPasswordChange: true }, schema: { tags: ['identity'], summary: 'Change my password', body: changePasswordInput } },
+    {
+      config: { allowDuringPasswordChange: true },
+      schema: { tags: ['identity'], summary: 'Change my password', body: changePasswordInput },
+    },
     async (request, reply) => {
-      await changePassword(contextOf(request), { ...request.body, sessionId: request.mamori.sessionId ?? '' });
+      await changePassword(contextOf(request), {
+        ...request.body,
+        sessionId: request.mamori.sessionId ?? '',
+      });
       return reply.code(204).send();
     },
   );

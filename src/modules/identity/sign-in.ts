@@ -13,7 +13,8 @@ export type SignInResult =
   | { readonly ok: true; readonly token: string; readonly sessionId: string; readonly accountId: string }
   | { readonly ok: false };
 
-const addMinutes = (iso: string, minutes: number): string => new Date(new Date(iso).getTime() + minutes * 60_000).toISOString();
+const addMinutes = (iso: string, minutes: number): string =>
+  new Date(new Date(iso).getTime() + minutes * 60_000).toISOString();
 
 /**
  * Checks the password and opens a server-side session. A failure is recorded too (the entry commits) and answers
@@ -27,12 +28,21 @@ export const signIn = (limits: SessionLimits) =>
     execute: async (ctx, input, tx) => {
       const now = ctx.clock.now().toISOString();
       const account = await findAccountByLoginId(tx, input.loginId);
-      const valid = account && account.disabled_at === null ? await verifyPassword(account.password_hash, input.password) : (await burnVerification(input.password), false);
+      const valid =
+        account && account.disabled_at === null
+          ? await verifyPassword(account.password_hash, input.password)
+          : (await burnVerification(input.password), false);
       const context = { ip: input.ip, userAgent: input.userAgent };
       if (!account || !valid) {
         return {
           result: { ok: false } as SignInResult,
-          ledger: [{ kind: 'identity.signInFailed', subject: account ? `account:${account.id}` : `login:${input.loginId}`, payload: context }],
+          ledger: [
+            {
+              kind: 'identity.signInFailed',
+              subject: account ? `account:${account.id}` : `login:${input.loginId}`,
+              payload: context,
+            },
+          ],
         };
       }
       const { token, id } = newSessionToken();
@@ -52,7 +62,13 @@ export const signIn = (limits: SessionLimits) =>
       return {
         result: { ok: true, token, sessionId: id, accountId: account.id } as SignInResult,
         // The session is named by a fresh id, never by its token hash.
-        ledger: [{ kind: 'identity.signedIn', subject: `account:${account.id}`, payload: { ...context, session: newId() } }],
+        ledger: [
+          {
+            kind: 'identity.signedIn',
+            subject: `account:${account.id}`,
+            payload: { ...context, session: newId() },
+          },
+        ],
       };
     },
   });

@@ -29,10 +29,15 @@ export const buildGapReport = defineQuery({
   execute: async (ctx): Promise<GapReport> => {
     const asOf = today(ctx);
     const snapshot = await loadOrgSnapshot(ctx.database.db, asOf);
-    const missingOfficer = snapshot.units.filter((u) => officerUnitKinds.includes(u.kind) && holdersOf(snapshot, 'securityOfficer', u.id).length === 0);
-    const missingManager = snapshot.units.filter((u) => managerUnitKinds.includes(u.kind) && holdersOf(snapshot, 'securityManager', u.id).length === 0);
+    const missingOfficer = snapshot.units.filter(
+      (u) => officerUnitKinds.includes(u.kind) && holdersOf(snapshot, 'securityOfficer', u.id).length === 0,
+    );
+    const missingManager = snapshot.units.filter(
+      (u) => managerUnitKinds.includes(u.kind) && holdersOf(snapshot, 'securityManager', u.id).length === 0,
+    );
     const rolesByStaff = new Map<string, Set<Role>>();
-    for (const h of snapshot.holdings) rolesByStaff.set(h.staffId, (rolesByStaff.get(h.staffId) ?? new Set()).add(h.role));
+    for (const h of snapshot.holdings)
+      rolesByStaff.set(h.staffId, (rolesByStaff.get(h.staffId) ?? new Set()).add(h.role));
     const names = new Map((await listAllStaff(ctx.database.db)).map((s) => [s.id, s.name_kanji]));
     const conflicts: GapReport['conflicts'] = [];
     for (const [staffId, roles] of rolesByStaff) {
@@ -40,7 +45,12 @@ export const buildGapReport = defineQuery({
         const a = rule.a.filter((r) => roles.has(r));
         const b = rule.b.filter((r) => roles.has(r));
         if (a.length > 0 && b.length > 0) {
-          conflicts.push({ staffId, staffName: names.get(staffId) ?? '', roles: [...a, ...b], reason: { ja: rule.ja, en: rule.en } });
+          conflicts.push({
+            staffId,
+            staffName: names.get(staffId) ?? '',
+            roles: [...a, ...b],
+            reason: { ja: rule.ja, en: rule.en },
+          });
         }
       }
     }

@@ -16,7 +16,12 @@ export interface ContactHolder {
 /** A role in a unit (or hospital-wide) with who holds it today, and the roles that report to it. */
 export interface ContactNode {
   readonly role: Role;
-  readonly unit: { readonly id: string; readonly code: string; readonly nameJa: string; readonly nameEn: string } | null;
+  readonly unit: {
+    readonly id: string;
+    readonly code: string;
+    readonly nameJa: string;
+    readonly nameEn: string;
+  } | null;
   readonly holders: readonly ContactHolder[];
   readonly children: readonly ContactNode[];
 }
@@ -28,5 +33,9 @@ export interface ContactChart {
   /** Roots: normally one CISO node, with the Director under it, Officers under the Director, Managers under Officers. */
   readonly roots: readonly ContactNode[];
   /** Roles that should be in the chart but nobody holds, so the printed chart shows the gap. */
-  readonly vacancies: readonly { readonly role: Role; readonly unitNameJa: string | null; readonly unitNameEn: string | null }[];
+  readonly vacancies: readonly {
+    readonly role: Role;
+    readonly unitNameJa: string | null;
+    readonly unitNameEn: string | null;
+  }[];
 }

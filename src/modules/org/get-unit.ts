@@ -17,10 +17,11 @@ export const getUnit = defineQuery({
     const units = await listAllUnits(db);
     const byId = new Map(units.map((u) => [u.id, u]));
     const unit = byId.get(input.id);
-    if (!unit) throw new AppError('notFound', { ja: '部署が見つかりません。', en: 'The unit does not exist.' });
+    if (!unit)
+      throw new AppError('notFound', { ja: '部署が見つかりません。', en: 'The unit does not exist.' });
     const counts = await activeStaffCountsByUnit(db, asOf);
     const path = [];
-    for (let cursor = unit.parent_id; cursor !== null; ) {
+    for (let cursor = unit.parent_id; cursor !== null;) {
       const parent = byId.get(cursor);
       if (!parent) break;
       path.unshift(presentUnit(parent, counts.get(parent.id) ?? 0));

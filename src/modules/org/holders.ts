@@ -24,8 +24,18 @@ export const loadOrgSnapshot = async (db: Db, asOf: string): Promise<OrgSnapshot
     asOf,
     units,
     holdings: [
-      ...assignments.map((a): Holding => ({ role: a.role as Role, unitId: a.unit_id, staffId: a.staff_id, via: 'assignment' })),
-      ...delegations.map((d): Holding => ({ role: d.role as Role, unitId: d.unit_id, staffId: d.to_staff_id, via: d.kind === 'delegation' ? 'delegation' : 'acting' })),
+      ...assignments.map((a): Holding => ({
+        role: a.role as Role,
+        unitId: a.unit_id,
+        staffId: a.staff_id,
+        via: 'assignment',
+      })),
+      ...delegations.map((d): Holding => ({
+        role: d.role as Role,
+        unitId: d.unit_id,
+        staffId: d.to_staff_id,
+        via: d.kind === 'delegation' ? 'delegation' : 'acting',
+      })),
     ],
   };
 };

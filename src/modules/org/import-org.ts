@@ -3,7 +3,14 @@ import { z } from 'zod';
 import { canonicalJson, defineUseCase, newId, type JsonValue, type LedgerDraft } from '../../kernel/index.js';
 import { applyOrgData, type OrgCounts } from './apply/apply-org-data.js';
 import { allow } from './org-access.js';
-import { assignmentRowSchema, delegationRowSchema, orgSheets, positionRowSchema, staffRowSchema, unitRowSchema } from './org.schema.js';
+import {
+  assignmentRowSchema,
+  delegationRowSchema,
+  orgSheets,
+  positionRowSchema,
+  staffRowSchema,
+  unitRowSchema,
+} from './org.schema.js';
 
 export const importOrgInput = z
   .object({
@@ -43,7 +50,7 @@ export const importOrg = defineUseCase({
       rowNumbers: input.rowNumbers,
       withRows: true,
     });
-    const digest = createHash('sha256').update(canonicalJson(input.data as unknown as JsonValue)).digest('hex');
+    const digest = createHash('sha256').update(canonicalJson(input.data)).digest('hex');
     const summary: LedgerDraft = {
       kind: 'org.import.applied',
       subject: `import:${newId()}`,

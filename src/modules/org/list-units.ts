@@ -12,7 +12,10 @@ export const listUnits = defineQuery({
   authorize: allow('org.read'),
   execute: async (ctx): Promise<UnitSummary[]> => {
     const asOf = today(ctx);
-    const [units, counts] = [await listActiveUnits(ctx.database.db, asOf), await activeStaffCountsByUnit(ctx.database.db, asOf)];
+    const [units, counts] = [
+      await listActiveUnits(ctx.database.db, asOf),
+      await activeStaffCountsByUnit(ctx.database.db, asOf),
+    ];
     return units.map((u) => presentUnit(u, counts.get(u.id) ?? 0));
   },
 });

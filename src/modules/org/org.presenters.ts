@@ -9,7 +9,7 @@ export const presentUnit = (u: UnitTable, staffCount = 0): UnitSummary => ({
   nameEn: u.name_en,
   kind: u.kind as UnitSummary['kind'],
   parentId: u.parent_id,
-  sortOrder: Number(u.sort_order),
+  sortOrder: u.sort_order,
   phone: u.phone,
   staffCount,
 });
@@ -52,7 +52,10 @@ export const presentAssignment = (
   };
 };
 
-export const presentDelegation = (d: DelegationTable, names: ReadonlyMap<string, string>): DelegationView => ({
+export const presentDelegation = (
+  d: DelegationTable,
+  names: ReadonlyMap<string, string>,
+): DelegationView => ({
   id: d.id,
   kind: d.kind as DelegationView['kind'],
   role: d.role,

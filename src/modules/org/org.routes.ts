@@ -12,7 +12,13 @@ import { getUnit } from './get-unit.js';
 import { importOrgFile, importOrgFileInput } from './import-org-file.js';
 import { listUnits } from './list-units.js';
 import { writeOrgCsv, writeOrgXlsx } from './org-file.js';
-import { assignmentRowSchema, delegationRowSchema, orgSheets, staffRowSchema, unitRowSchema } from './org.schema.js';
+import {
+  assignmentRowSchema,
+  delegationRowSchema,
+  orgSheets,
+  staffRowSchema,
+  unitRowSchema,
+} from './org.schema.js';
 import { registerStaff } from './register-staff.js';
 import { searchStaff } from './search-staff.js';
 import { updateStaff } from './update-staff.js';
@@ -23,15 +29,23 @@ const idParams = z.object({ id: z.string().min(1).max(64) });
 
 /** HTTP for 第3: validate, call the use case, present. */
 export const registerOrgRoutes = (app: MamoriApp): void => {
-  app.get('/api/org/units', { schema: { tags, summary: 'Units in force today' } }, (req) => listUnits(contextOf(req), {}));
-  app.get('/api/org/units/:id', { schema: { tags, summary: 'A unit with its staff and roles', params: idParams } }, (req) =>
-    getUnit(contextOf(req), req.params),
+  app.get('/api/org/units', { schema: { tags, summary: 'Units in force today' } }, (req) =>
+    listUnits(contextOf(req), {}),
   );
-  app.post('/api/org/units', { schema: { tags, summary: 'Create a unit', body: unitRowSchema } }, async (req, reply) =>
-    reply.code(201).send(await createUnit(contextOf(req), req.body)),
+  app.get(
+    '/api/org/units/:id',
+    { schema: { tags, summary: 'A unit with its staff and roles', params: idParams } },
+    (req) => getUnit(contextOf(req), req.params),
   );
-  app.put('/api/org/units', { schema: { tags, summary: 'Update a unit (by code)', body: unitRowSchema } }, (req) =>
-    updateUnit(contextOf(req), req.body),
+  app.post(
+    '/api/org/units',
+    { schema: { tags, summary: 'Create a unit', body: unitRowSchema } },
+    async (req, reply) => reply.code(201).send(await createUnit(contextOf(req), req.body)),
+  );
+  app.put(
+    '/api/org/units',
+    { schema: { tags, summary: 'Update a unit (by code)', body: unitRowSchema } },
+    (req) => updateUnit(contextOf(req), req.body),
   );
 
   app.get(
@@ -51,37 +65,62 @@ export const registerOrgRoutes = (app: MamoriApp): void => {
     },
     (req) => searchStaff(contextOf(req), { ...req.query, includeFormer: req.query.includeFormer === 'true' }),
   );
-  app.post('/api/org/staff', { schema: { tags, summary: 'Register a staff member', body: staffRowSchema } }, async (req, reply) =>
-    reply.code(201).send(await registerStaff(contextOf(req), req.body)),
+  app.post(
+    '/api/org/staff',
+    { schema: { tags, summary: 'Register a staff member', body: staffRowSchema } },
+    async (req, reply) => reply.code(201).send(await registerStaff(contextOf(req), req.body)),
   );
-  app.put('/api/org/staff', { schema: { tags, summary: 'Update a staff member (by employee number)', body: staffRowSchema } }, (req) =>
-    updateStaff(contextOf(req), req.body),
+  app.put(
+    '/api/org/staff',
+    { schema: { tags, summary: 'Update a staff member (by employee number)', body: staffRowSchema } },
+    (req) => updateStaff(contextOf(req), req.body),
   );
 
-  app.post('/api/org/assignments', { schema: { tags, summary: 'Assign a role of 第3', body: assignmentRowSchema } }, async (req, reply) =>
-    reply.code(201).send(await assignRole(contextOf(req), req.body)),
+  app.post(
+    '/api/org/assignments',
+    { schema: { tags, summary: 'Assign a role of 第3', body: assignmentRowSchema } },
+    async (req, reply) => reply.code(201).send(await assignRole(contextOf(req), req.body)),
   );
   app.post(
     '/api/org/assignments/:id/end',
-    { schema: { tags, summary: 'End a term', params: idParams, body: z.object({ endDate: calendarDateSchema }).strict() } },
+    {
+      schema: {
+        tags,
+        summary: 'End a term',
+        params: idParams,
+        body: z.object({ endDate: calendarDateSchema }).strict(),
+      },
+    },
     (req) => endRoleAssignment(contextOf(req), { assignmentId: req.params.id, endDate: req.body.endDate }),
   );
-  app.post('/api/org/delegations', { schema: { tags, summary: 'Delegate (3-2(7)) or appoint an acting holder', body: delegationRowSchema } }, async (req, reply) =>
-    reply.code(201).send(await delegateRole(contextOf(req), req.body)),
+  app.post(
+    '/api/org/delegations',
+    { schema: { tags, summary: 'Delegate (3-2(7)) or appoint an acting holder', body: delegationRowSchema } },
+    async (req, reply) => reply.code(201).send(await delegateRole(contextOf(req), req.body)),
   );
 
-  app.get('/api/org/gap-report', { schema: { tags, summary: 'Units without Officer or Manager; roles kept apart by 第3 7' } }, (req) =>
-    buildGapReport(contextOf(req), {}),
+  app.get(
+    '/api/org/gap-report',
+    { schema: { tags, summary: 'Units without Officer or Manager; roles kept apart by 第3 7' } },
+    (req) => buildGapReport(contextOf(req), {}),
   );
-  app.get('/api/org/contact-chart', { schema: { tags, summary: 'Emergency contact chart (3-2(6))' } }, (req) => buildContactChart(contextOf(req), {}));
-  app.get('/api/org/contact-chart.pdf', { schema: { tags, summary: 'Emergency contact chart as PDF' } }, async (req, reply) => {
-    const chart = await buildContactChart(contextOf(req), {});
-    const pdf = await renderContactChartPdf(chart, { printedAt: contextOf(req).clock.now() });
-    return reply
-      .type('application/pdf')
-      .header('content-disposition', `inline; filename="contact-chart-${chart.asOf}.pdf"`)
-      .send(pdf);
-  });
+  app.get(
+    '/api/org/contact-chart',
+    { schema: { tags, summary: 'Emergency contact chart (3-2(6))' } },
+    (req) => buildContactChart(contextOf(req), {}),
+  );
+  app.get(
+    '/api/org/contact-chart.pdf',
+    { schema: { tags, summary: 'Emergency contact chart as PDF' } },
+    async (req, reply) => {
+      const chart = await buildContactChart(contextOf(req), {});
+      const pdf = await renderContactChartPdf(chart, { printedAt: contextOf(req).clock.now() });
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="contact-chart-${chart.asOf}.pdf"`)
+        .send(pdf);
+    },
+  );
 
   app.get(
     '/api/org/export',
@@ -109,7 +148,7 @@ export const registerOrgRoutes = (app: MamoriApp): void => {
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${sheet}.csv"`)
-        .send(writeOrgCsv(sheet, data[sheet] as unknown as Record<string, unknown>[]));
+        .send(writeOrgCsv(sheet, data[sheet]));
     },
   );
   app.post(

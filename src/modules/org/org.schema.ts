@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { calendarDateSchema, kanaSchema, optionalDate, optionalText, roleCodes, text } from '../../kernel/index.js';
+import {
+  calendarDateSchema,
+  kanaSchema,
+  optionalDate,
+  optionalText,
+  roleCodes,
+  text,
+} from '../../kernel/index.js';
 
 export const unitKinds = ['bureau', 'division', 'centre', 'clinic', 'section'] as const;
 export type UnitKind = (typeof unitKinds)[number];
@@ -16,7 +23,10 @@ const code = z
   .min(1)
   .max(40)
   .refine((v) => /^[A-Za-z0-9_.-]+$/.test(v), {
-    params: { ja: 'コードは英数字と - _ . のみ使えます。', en: 'Codes may use letters, digits, - _ and . only.' },
+    params: {
+      ja: 'コードは英数字と - _ . のみ使えます。',
+      en: 'Codes may use letters, digits, - _ and . only.',
+    },
   });
 
 const employeeNumber = z
@@ -25,7 +35,10 @@ const employeeNumber = z
   .min(1)
   .max(20)
   .refine((v) => /^[A-Za-z0-9-]+$/.test(v), {
-    params: { ja: '職員番号は英数字とハイフンのみ使えます。', en: 'Employee numbers may use letters, digits and hyphens only.' },
+    params: {
+      ja: '職員番号は英数字とハイフンのみ使えます。',
+      en: 'Employee numbers may use letters, digits and hyphens only.',
+    },
   });
 
 const email = z
@@ -77,7 +90,10 @@ export const staffRowSchema = z
   .strict()
   .refine((r) => r.endDate === null || r.endDate >= r.startDate, {
     path: ['endDate'],
-    params: { ja: '終了日は開始日以降にしてください。', en: 'The end date must not be before the start date.' },
+    params: {
+      ja: '終了日は開始日以降にしてください。',
+      en: 'The end date must not be before the start date.',
+    },
   })
   .refine((r) => r.category !== 'contractor' || r.organization !== null, {
     path: ['organization'],
@@ -97,7 +113,10 @@ export const assignmentRowSchema = z
   .strict()
   .refine((r) => r.endDate === null || r.endDate >= r.startDate, {
     path: ['endDate'],
-    params: { ja: '終了日は開始日以降にしてください。', en: 'The end date must not be before the start date.' },
+    params: {
+      ja: '終了日は開始日以降にしてください。',
+      en: 'The end date must not be before the start date.',
+    },
   });
 export type AssignmentRow = z.output<typeof assignmentRowSchema>;
 
@@ -115,7 +134,10 @@ export const delegationRowSchema = z
   .strict()
   .refine((r) => r.endDate >= r.startDate, {
     path: ['endDate'],
-    params: { ja: '終了日は開始日以降にしてください。', en: 'The end date must not be before the start date.' },
+    params: {
+      ja: '終了日は開始日以降にしてください。',
+      en: 'The end date must not be before the start date.',
+    },
   })
   .refine((r) => r.fromEmployeeNumber !== r.toEmployeeNumber, {
     path: ['toEmployeeNumber'],

@@ -1,7 +1,13 @@
 import { expect, it } from 'vitest';
 import { AppError, systemActor, type Actor } from '../../kernel/index.js';
 import { describeEachDialect } from '../../../test/db-harness.js';
-import { assignmentRow, delegationRow, smallHospital, staffRow, unitRow } from '../../../test/factories/org.js';
+import {
+  assignmentRow,
+  delegationRow,
+  smallHospital,
+  staffRow,
+  unitRow,
+} from '../../../test/factories/org.js';
 import { auditEntries, auditSize } from '../../../test/ledger-helpers.js';
 import {
   assignRole,
@@ -73,11 +79,17 @@ describeEachDialect('org (第3)', (db) => {
     const data = {
       ...smallHospital(),
       units: [unitRow({ code: 'NEW-1', parentCode: 'NOPE' })],
-      staff: [staffRow({ employeeNumber: 'N001', unitCode: 'JIMU' }), staffRow({ employeeNumber: 'N002', unitCode: 'MISSING' })],
+      staff: [
+        staffRow({ employeeNumber: 'N001', unitCode: 'JIMU' }),
+        staffRow({ employeeNumber: 'N002', unitCode: 'MISSING' }),
+      ],
       assignments: [],
       delegations: [],
     };
-    const error = await expectAppError(importOrg(db().ctx(), { data, rowNumbers: { staff: [5, 9] } }), 'validation');
+    const error = await expectAppError(
+      importOrg(db().ctx(), { data, rowNumbers: { staff: [5, 9] } }),
+      'validation',
+    );
     expect(error.issues).toContainEqual(expect.objectContaining({ row: 2, field: 'units.parentCode' }));
     expect(error.issues).toContainEqual(expect.objectContaining({ row: 9, field: 'staff.unitCode' }));
     expect(error.issues.find((i) => i.field === 'staff.unitCode')?.message.ja).toContain('MISSING');
@@ -88,14 +100,20 @@ describeEachDialect('org (第3)', (db) => {
 
   it('a dry run reports the counts and writes nothing', async () => {
     const before = await auditSize(db().handle);
-    const result = await importOrg(db().ctx(), { data: { ...smallHospital(), units: [unitRow({ code: 'DRY-1', parentCode: 'JIMU' })] }, dryRun: true });
+    const result = await importOrg(db().ctx(), {
+      data: { ...smallHospital(), units: [unitRow({ code: 'DRY-1', parentCode: 'JIMU' })] },
+      dryRun: true,
+    });
     expect(result).toMatchObject({ dryRun: true, counts: { units: { created: 1 } } });
     expect((await listUnits(db().ctx(), {})).some((u) => u.code === 'DRY-1')).toBe(false);
     expect(await auditSize(db().handle)).toBe(before);
   });
 
   it('creates a unit under a parent, and refuses a duplicate code naming the field', async () => {
-    const { id } = await createUnit(db().ctx(), unitRow({ code: 'JIMU-KEIRI', nameJa: '経理課', parentCode: 'JIMU' }));
+    const { id } = await createUnit(
+      db().ctx(),
+      unitRow({ code: 'JIMU-KEIRI', nameJa: '経理課', parentCode: 'JIMU' }),
+    );
     const detail = await getUnit(db().ctx(), { id });
     expect(detail.path.map((u) => u.code)).toEqual(['JIMU']);
     const [entry] = await auditEntries(db().handle, (await auditSize(db().handle)) - 1);
@@ -106,7 +124,10 @@ describeEachDialect('org (第3)', (db) => {
   });
 
   it('bad input names the field in both languages', async () => {
-    const error = await expectAppError(registerStaff(db().ctx(), { ...staffRow(), nameKana: 'yamada', startDate: '2025-02-30' }), 'validation');
+    const error = await expectAppError(
+      registerStaff(db().ctx(), { ...staffRow(), nameKana: 'yamada', startDate: '2025-02-30' }),
+      'validation',
+    );
     const fields = error.issues.map((i) => i.field);
     expect(fields).toEqual(expect.arrayContaining(['nameKana', 'startDate']));
     expect(error.issues.find((i) => i.field === 'nameKana')?.message).toEqual({
@@ -116,18 +137,33 @@ describeEachDialect('org (第3)', (db) => {
   });
 
   it('transfers a staff member and records it as a transfer', async () => {
-    const { id } = await registerStaff(db().ctx(), staffRow({ employeeNumber: 'M001', unitCode: 'JIMU-SOMU' }));
+    const { id } = await registerStaff(
+      db().ctx(),
+      staffRow({ employeeNumber: 'M001', unitCode: 'JIMU-SOMU' }),
+    );
     await updateStaff(db().ctx(), staffRow({ employeeNumber: 'M001', unitCode: 'JIMU-IRYOJOHO' }));
     const [entry] = await auditEntries(db().handle, (await auditSize(db().handle)) - 1);
     expect(entry).toMatchObject({ kind: 'org.staff.transferred', subject: `staff:${id}` });
   });
 
   it('keeps contractors out of the roles of 第3 and hospital-wide roles without a unit', async () => {
-    const contractor = await expectAppError(assignRole(db().ctx(), assignmentRow({ role: 'securityStaff', employeeNumber: 'C001', unitCode: 'JIMU-IRYOJOHO' })), 'validation');
+    const contractor = await expectAppError(
+      assignRole(
+        db().ctx(),
+        assignmentRow({ role: 'securityStaff', employeeNumber: 'C001', unitCode: 'JIMU-IRYOJOHO' }),
+      ),
+      'validation',
+    );
     expect(contractor.issues[0]?.field).toBe('assignments.employeeNumber');
-    const scoped = await expectAppError(assignRole(db().ctx(), assignmentRow({ role: 'securityManager', employeeNumber: 'S004' })), 'validation');
+    const scoped = await expectAppError(
+      assignRole(db().ctx(), assignmentRow({ role: 'securityManager', employeeNumber: 'S004' })),
+      'validation',
+    );
     expect(scoped.issues[0]?.field).toBe('assignments.unitCode');
-    const second = await expectAppError(assignRole(db().ctx(), assignmentRow({ role: 'ciso', employeeNumber: 'S004' })), 'validation');
+    const second = await expectAppError(
+      assignRole(db().ctx(), assignmentRow({ role: 'ciso', employeeNumber: 'S004' })),
+      'validation',
+    );
     expect(second.issues[0]?.message.en).toContain('Only one person');
   });
 
@@ -135,28 +171,53 @@ describeEachDialect('org (第3)', (db) => {
     const s003 = (await searchStaff(db().ctx(), { q: 'S003' })).items[0];
     const grants = await resolveGrants(db().handle.db, s003?.id ?? '', '2026-04-01');
     expect(grants).toContainEqual(expect.objectContaining({ role: 'securityDirector', via: 'delegation' }));
-    expect(await resolveGrants(db().handle.db, s003?.id ?? '', '2027-04-01')).not.toContainEqual(expect.objectContaining({ role: 'securityDirector' }));
+    expect(await resolveGrants(db().handle.db, s003?.id ?? '', '2027-04-01')).not.toContainEqual(
+      expect.objectContaining({ role: 'securityDirector' }),
+    );
     const bad = await expectAppError(
-      delegateRole(db().ctx(), delegationRow({ role: 'securityManager', fromEmployeeNumber: 'S004', toEmployeeNumber: 'S003', unitCode: 'JIMU-SOMU' })),
+      delegateRole(
+        db().ctx(),
+        delegationRow({
+          role: 'securityManager',
+          fromEmployeeNumber: 'S004',
+          toEmployeeNumber: 'S003',
+          unitCode: 'JIMU-SOMU',
+        }),
+      ),
       'validation',
     );
     expect(bad.issues[0]?.field).toBe('delegations.role');
     const acting = await delegateRole(
       db().ctx(),
-      delegationRow({ kind: 'acting', role: 'securityManager', unitCode: 'KANGO-3E', fromEmployeeNumber: 'S006', toEmployeeNumber: 'S005', reason: '育児休業中の代理' }),
+      delegationRow({
+        kind: 'acting',
+        role: 'securityManager',
+        unitCode: 'KANGO-3E',
+        fromEmployeeNumber: 'S006',
+        toEmployeeNumber: 'S005',
+        reason: '育児休業中の代理',
+      }),
     );
     const [entry] = await auditEntries(db().handle, (await auditSize(db().handle)) - 1);
-    expect(entry).toMatchObject({ kind: 'org.delegation.actingAppointed', subject: `delegation:${acting.id}` });
+    expect(entry).toMatchObject({
+      kind: 'org.delegation.actingAppointed',
+      subject: `delegation:${acting.id}`,
+    });
   });
 
   it('reports units without an officer or manager and roles kept apart by 第3 7', async () => {
-    await createUnit(db().ctx(), unitRow({ code: 'SHINRYO', nameJa: '診療局', nameEn: 'Clinical Bureau', kind: 'bureau' }));
+    await createUnit(
+      db().ctx(),
+      unitRow({ code: 'SHINRYO', nameJa: '診療局', nameEn: 'Clinical Bureau', kind: 'bureau' }),
+    );
     await assignRole(db().ctx(), assignmentRow({ role: 'auditor', employeeNumber: 'S004' }));
     const report = await buildGapReport(db().ctx(), {});
     expect(report.missingOfficer.map((u) => u.code)).toContain('SHINRYO');
     expect(report.missingManager.map((u) => u.code)).toContain('JIMU-KEIRI');
     expect(report.missingOfficer.map((u) => u.code)).not.toContain('JIMU');
-    expect(report.conflicts).toContainEqual(expect.objectContaining({ staffName: '総務 四郎', roles: ['auditor', 'securityManager'] }));
+    expect(report.conflicts).toContainEqual(
+      expect.objectContaining({ staffName: '総務 四郎', roles: ['auditor', 'securityManager'] }),
+    );
   });
 
   it('draws the contact chart of 3-2(6) from the assignments, with delegate and vacancies', async () => {
@@ -171,14 +232,24 @@ describeEachDialect('org (第3)', (db) => {
     const nursing = director?.children.find((n) => n.unit?.code === 'KANGO');
     expect(nursing?.children.map((n) => n.unit?.code)).toEqual(['KANGO-3E']);
     expect(nursing?.children[0]?.holders.map((h) => h.via)).toEqual(['assignment', 'acting']);
-    expect(chart.vacancies).toContainEqual({ role: 'securityOfficer', unitNameJa: '診療局', unitNameEn: 'Clinical Bureau' });
+    expect(chart.vacancies).toContainEqual({
+      role: 'securityOfficer',
+      unitNameJa: '診療局',
+      unitNameEn: 'Clinical Bureau',
+    });
   });
 
   it('ends a term without deleting it', async () => {
-    const { id } = await assignRole(db().ctx(), assignmentRow({ role: 'securityStaff', employeeNumber: 'S007', unitCode: 'KANGO-3E' }));
+    const { id } = await assignRole(
+      db().ctx(),
+      assignmentRow({ role: 'securityStaff', employeeNumber: 'S007', unitCode: 'KANGO-3E' }),
+    );
     await endRoleAssignment(db().ctx(), { assignmentId: id, endDate: '2026-03-31' });
     const exported = await exportOrg(db().ctx(), {});
-    expect(exported.assignments.find((a) => a.employeeNumber === 'S007')).toMatchObject({ role: 'securityStaff', endDate: '2026-03-31' });
+    expect(exported.assignments.find((a) => a.employeeNumber === 'S007')).toMatchObject({
+      role: 'securityStaff',
+      endDate: '2026-03-31',
+    });
     const [entry] = await auditEntries(db().handle, (await auditSize(db().handle)) - 1);
     expect(entry).toMatchObject({ kind: 'org.role.ended', subject: `roleAssignment:${id}` });
   });
@@ -195,7 +266,9 @@ describeEachDialect('org (第3)', (db) => {
     await expectAppError(importOrg(db().ctx(somebody), { data: smallHospital() }), 'forbidden');
     expect((await listUnits(db().ctx(somebody), {})).length).toBeGreaterThan(0);
     await expectAppError(buildGapReport(db().ctx(somebody), {}), 'forbidden');
-    await expectAppError(listUnits(db().ctx({ ...systemActor('x'), kind: 'anonymous' }), {}), 'unauthenticated');
+    await expectAppError(
+      listUnits(db().ctx({ ...systemActor('x'), kind: 'anonymous' }), {}),
+      'unauthenticated',
+    );
   });
 });
-

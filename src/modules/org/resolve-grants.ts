@@ -9,7 +9,17 @@ export const resolveGrants = async (db: Db, staffId: string, asOf: string): Prom
   const own = await listActiveAssignmentsOfStaff(db, staffId, asOf);
   const delegated = await listActiveDelegationsTo(db, staffId, asOf);
   return [
-    ...own.map((a): RoleGrant => ({ role: a.role as Role, unitId: a.unit_id, via: 'assignment', sourceId: a.id })),
-    ...delegated.map((d): RoleGrant => ({ role: d.role as Role, unitId: d.unit_id, via: d.kind === 'delegation' ? 'delegation' : 'acting', sourceId: d.id })),
+    ...own.map((a): RoleGrant => ({
+      role: a.role as Role,
+      unitId: a.unit_id,
+      via: 'assignment',
+      sourceId: a.id,
+    })),
+    ...delegated.map((d): RoleGrant => ({
+      role: d.role as Role,
+      unitId: d.unit_id,
+      via: d.kind === 'delegation' ? 'delegation' : 'acting',
+      sourceId: d.id,
+    })),
   ];
 };

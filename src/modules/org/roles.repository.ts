@@ -17,7 +17,11 @@ export const listActiveAssignments = async (db: Db, asOf: string): Promise<RoleA
     asOf,
   );
 
-export const listActiveAssignmentsOfStaff = (db: Db, staffId: string, asOf: string): Promise<RoleAssignmentTable[]> =>
+export const listActiveAssignmentsOfStaff = (
+  db: Db,
+  staffId: string,
+  asOf: string,
+): Promise<RoleAssignmentTable[]> =>
   db
     .selectFrom('role_assignments')
     .selectAll()
@@ -27,13 +31,22 @@ export const listActiveAssignmentsOfStaff = (db: Db, staffId: string, asOf: stri
     .execute();
 
 export const listAssignmentsOfUnit = (db: Db, unitId: string): Promise<RoleAssignmentTable[]> =>
-  db.selectFrom('role_assignments').selectAll().where('unit_id', '=', unitId).orderBy('start_date', 'desc').execute();
+  db
+    .selectFrom('role_assignments')
+    .selectAll()
+    .where('unit_id', '=', unitId)
+    .orderBy('start_date', 'desc')
+    .execute();
 
 export const findAssignmentById = (db: Db, id: string): Promise<RoleAssignmentTable | undefined> =>
   db.selectFrom('role_assignments').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const insertAssignments = async (db: Db, rows: RoleAssignmentTable[]): Promise<void> => {
-  for (let i = 0; i < rows.length; i += 200) await db.insertInto('role_assignments').values(rows.slice(i, i + 200)).execute();
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('role_assignments')
+      .values(rows.slice(i, i + 200))
+      .execute();
 };
 
 export const updateAssignmentRow = async (
@@ -48,7 +61,12 @@ export const listDelegations = (db: Db): Promise<DelegationTable[]> =>
   db.selectFrom('delegations').selectAll().orderBy('start_date').orderBy('id').execute();
 
 export const listActiveDelegations = (db: Db, asOf: string): Promise<DelegationTable[]> =>
-  db.selectFrom('delegations').selectAll().where('start_date', '<=', asOf).where('end_date', '>=', asOf).execute();
+  db
+    .selectFrom('delegations')
+    .selectAll()
+    .where('start_date', '<=', asOf)
+    .where('end_date', '>=', asOf)
+    .execute();
 
 export const listActiveDelegationsTo = (db: Db, staffId: string, asOf: string): Promise<DelegationTable[]> =>
   db
@@ -60,15 +78,28 @@ export const listActiveDelegationsTo = (db: Db, staffId: string, asOf: string): 
     .execute();
 
 export const listDelegationsOfUnit = (db: Db, unitId: string): Promise<DelegationTable[]> =>
-  db.selectFrom('delegations').selectAll().where('unit_id', '=', unitId).orderBy('start_date', 'desc').execute();
+  db
+    .selectFrom('delegations')
+    .selectAll()
+    .where('unit_id', '=', unitId)
+    .orderBy('start_date', 'desc')
+    .execute();
 
 export const findDelegationById = (db: Db, id: string): Promise<DelegationTable | undefined> =>
   db.selectFrom('delegations').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const insertDelegations = async (db: Db, rows: DelegationTable[]): Promise<void> => {
-  for (let i = 0; i < rows.length; i += 200) await db.insertInto('delegations').values(rows.slice(i, i + 200)).execute();
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('delegations')
+      .values(rows.slice(i, i + 200))
+      .execute();
 };
 
-export const updateDelegationRow = async (db: Db, id: string, changes: Partial<Pick<DelegationTable, 'end_date' | 'reason'>>): Promise<void> => {
+export const updateDelegationRow = async (
+  db: Db,
+  id: string,
+  changes: Partial<Pick<DelegationTable, 'end_date' | 'reason'>>,
+): Promise<void> => {
   await db.updateTable('delegations').set(changes).where('id', '=', id).execute();
 };

@@ -36,10 +36,16 @@ export interface StaffSearch {
   readonly offset: number;
 }
 
-export const searchStaff = async (db: Db, s: StaffSearch): Promise<{ items: StaffWithPosition[]; total: number }> => {
+export const searchStaff = async (
+  db: Db,
+  s: StaffSearch,
+): Promise<{ items: StaffWithPosition[]; total: number }> => {
   let query = withPosition(db);
   if (s.unitId !== null) query = query.where('staff.unit_id', '=', s.unitId);
-  if (!s.includeFormer) query = query.where((eb) => eb.or([eb('staff.end_date', 'is', null), eb('staff.end_date', '>=', s.asOf)]));
+  if (!s.includeFormer)
+    query = query.where((eb) =>
+      eb.or([eb('staff.end_date', 'is', null), eb('staff.end_date', '>=', s.asOf)]),
+    );
   if (s.q !== null) {
     const like = `%${s.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) =>
@@ -52,16 +58,24 @@ export const searchStaff = async (db: Db, s: StaffSearch): Promise<{ items: Staf
   }
   const total = await query.clearSelect().select(db.fn.countAll<number>().as('n')).executeTakeFirst();
   const items = await query.orderBy('staff.employee_number').limit(s.limit).offset(s.offset).execute();
-  return { items, total: Number(total?.n ?? 0) };
+  return { items, total: total?.n ?? 0 };
 };
 
 export const listAllStaff = (db: Db): Promise<StaffTable[]> =>
   db.selectFrom('staff').selectAll().orderBy('employee_number').execute();
 
 export const insertStaff = async (db: Db, rows: StaffTable[]): Promise<void> => {
-  for (let i = 0; i < rows.length; i += 200) await db.insertInto('staff').values(rows.slice(i, i + 200)).execute();
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('staff')
+      .values(rows.slice(i, i + 200))
+      .execute();
 };
 
-export const updateStaffRow = async (db: Db, id: string, changes: Partial<Omit<StaffTable, 'id' | 'created_at'>>): Promise<void> => {
+export const updateStaffRow = async (
+  db: Db,
+  id: string,
+  changes: Partial<Omit<StaffTable, 'id' | 'created_at'>>,
+): Promise<void> => {
   await db.updateTable('staff').set(changes).where('id', '=', id).execute();
 };

@@ -24,7 +24,11 @@ export const insertUnit = async (db: Db, row: UnitTable): Promise<void> => {
   await db.insertInto('units').values(row).execute();
 };
 
-export const updateUnitRow = async (db: Db, id: string, changes: Partial<Omit<UnitTable, 'id' | 'created_at'>>): Promise<void> => {
+export const updateUnitRow = async (
+  db: Db,
+  id: string,
+  changes: Partial<Omit<UnitTable, 'id' | 'created_at'>>,
+): Promise<void> => {
   await db.updateTable('units').set(changes).where('id', '=', id).execute();
 };
 
@@ -36,7 +40,7 @@ export const activeStaffCountsByUnit = async (db: Db, asOf: string): Promise<Map
     .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', asOf)]))
     .groupBy('unit_id')
     .execute();
-  return new Map(rows.map((r) => [r.unit_id, Number(r.n)]));
+  return new Map(rows.map((r) => [r.unit_id, r.n]));
 };
 
 export const findPositionByCode = (db: Db, code: string): Promise<PositionTable | undefined> =>
@@ -49,6 +53,10 @@ export const insertPosition = async (db: Db, row: PositionTable): Promise<void> 
   await db.insertInto('positions').values(row).execute();
 };
 
-export const updatePositionRow = async (db: Db, id: string, changes: Partial<Omit<PositionTable, 'id' | 'created_at'>>): Promise<void> => {
+export const updatePositionRow = async (
+  db: Db,
+  id: string,
+  changes: Partial<Omit<PositionTable, 'id' | 'created_at'>>,
+): Promise<void> => {
   await db.updateTable('positions').set(changes).where('id', '=', id).execute();
 };

@@ -12,7 +12,10 @@ export const updateUnit = defineUseCase({
   execute: async (ctx, input, tx) => {
     const existing = await findUnitByCode(tx, input.code);
     if (!existing) {
-      throw new AppError('notFound', { ja: `部署 ${input.code} が見つかりません。`, en: `Unit ${input.code} does not exist.` });
+      throw new AppError('notFound', {
+        ja: `部署 ${input.code} が見つかりません。`,
+        en: `Unit ${input.code} does not exist.`,
+      });
     }
     const ledger = await applyOne(ctx, tx, { units: [input] }, 'upsert');
     return { result: { id: existing.id }, ledger };

@@ -5,7 +5,13 @@ import { listRecordHistory } from './list-record-history.js';
 export const registerRecordsRoutes = (app: MamoriApp): void => {
   app.get(
     '/api/records/:subject/history',
-    { schema: { tags: ['records'], summary: "A record's history from the ledger", params: z.object({ subject: z.string() }) } },
+    {
+      schema: {
+        tags: ['records'],
+        summary: "A record's history from the ledger",
+        params: z.object({ subject: z.string() }),
+      },
+    },
     (req) => listRecordHistory(contextOf(req), { subject: req.params.subject }),
   );
 };

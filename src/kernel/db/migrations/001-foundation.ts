@@ -64,7 +64,11 @@ export const up = async (db: Kysely<unknown>, dialect: Dialect): Promise<void> =
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('role_assignments_staff').on('role_assignments').column('staff_id').execute();
-  await db.schema.createIndex('role_assignments_unit').on('role_assignments').columns(['unit_id', 'role']).execute();
+  await db.schema
+    .createIndex('role_assignments_unit')
+    .on('role_assignments')
+    .columns(['unit_id', 'role'])
+    .execute();
 
   await db.schema
     .createTable('delegations')
@@ -128,7 +132,21 @@ export const up = async (db: Kysely<unknown>, dialect: Dialect): Promise<void> =
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('ledger_entries_pk', ['log', 'idx'])
     .execute();
-  await db.schema.createIndex('ledger_entries_subject').on('ledger_entries').columns(['subject', 'idx']).execute();
-  await db.schema.createIndex('ledger_entries_actor').on('ledger_entries').columns(['actor', 'idx']).execute();
-  await db.insertInto('ledger_heads' as never).values([{ log: 'audit', size: 0 }, { log: 'vault', size: 0 }] as never).execute();
+  await db.schema
+    .createIndex('ledger_entries_subject')
+    .on('ledger_entries')
+    .columns(['subject', 'idx'])
+    .execute();
+  await db.schema
+    .createIndex('ledger_entries_actor')
+    .on('ledger_entries')
+    .columns(['actor', 'idx'])
+    .execute();
+  await db
+    .insertInto('ledger_heads' as never)
+    .values([
+      { log: 'audit', size: 0 },
+      { log: 'vault', size: 0 },
+    ] as never)
+    .execute();
 };

@@ -1,6 +1,18 @@
-import { newId, type DelegationTable, type Role, type RoleAssignmentTable, type StaffTable, type UnitTable } from '../../../kernel/index.js';
+import {
+  newId,
+  type DelegationTable,
+  type Role,
+  type RoleAssignmentTable,
+  type StaffTable,
+  type UnitTable,
+} from '../../../kernel/index.js';
 import type { AssignmentRow, DelegationRow, UnitKind } from '../org.schema.js';
-import { insertAssignments, insertDelegations, updateAssignmentRow, updateDelegationRow } from '../roles.repository.js';
+import {
+  insertAssignments,
+  insertDelegations,
+  updateAssignmentRow,
+  updateDelegationRow,
+} from '../roles.repository.js';
 import { addIssue, diff, snapshot, type ApplyState } from './apply-state.js';
 import type { ApplyMode, Numbered } from './apply-units.js';
 
@@ -21,7 +33,10 @@ const roleScope: Record<Role, { unit: 'none' | 'optional' | 'required'; kinds?: 
 /** Roles held by one person for the whole hospital at a time. */
 const singleHolderRoles: readonly Role[] = ['ciso', 'securityDirector'];
 
-const overlaps = (a: { start_date: string; end_date: string | null }, b: { start_date: string; end_date: string | null }): boolean =>
+const overlaps = (
+  a: { start_date: string; end_date: string | null },
+  b: { start_date: string; end_date: string | null },
+): boolean =>
   (a.end_date === null || a.end_date >= b.start_date) && (b.end_date === null || b.end_date >= a.start_date);
 
 interface Resolved {
@@ -39,7 +54,14 @@ const resolvePersonAndUnit = (
 ): Resolved | undefined => {
   const staff = state.staffByNumber.get(employeeNumber);
   if (!staff) {
-    addIssue(state, sheet, row, staffField, `職員番号 ${employeeNumber} の職員が見つかりません。`, `No staff member has employee number ${employeeNumber}.`);
+    addIssue(
+      state,
+      sheet,
+      row,
+      staffField,
+      `職員番号 ${employeeNumber} の職員が見つかりません。`,
+      `No staff member has employee number ${employeeNumber}.`,
+    );
     return undefined;
   }
   if (staff.category === 'contractor') {
@@ -56,7 +78,14 @@ const resolvePersonAndUnit = (
   if (unitCode === null) return { staff, unit: null };
   const unit = state.unitsByCode.get(unitCode);
   if (!unit) {
-    addIssue(state, sheet, row, 'unitCode', `部署 ${unitCode} が見つかりません。`, `Unit ${unitCode} does not exist.`);
+    addIssue(
+      state,
+      sheet,
+      row,
+      'unitCode',
+      `部署 ${unitCode} が見つかりません。`,
+      `Unit ${unitCode} does not exist.`,
+    );
     return undefined;
   }
   return { staff, unit };
@@ -65,11 +94,25 @@ const resolvePersonAndUnit = (
 const checkScope = (state: ApplyState, row: number, role: Role, unit: UnitTable | null): boolean => {
   const scope = roleScope[role];
   if (scope.unit === 'none' && unit !== null) {
-    addIssue(state, 'assignments', row, 'unitCode', 'この役割は病院全体の役割のため、部署は指定できません。', 'This role is hospital-wide: leave the unit empty.');
+    addIssue(
+      state,
+      'assignments',
+      row,
+      'unitCode',
+      'この役割は病院全体の役割のため、部署は指定できません。',
+      'This role is hospital-wide: leave the unit empty.',
+    );
     return false;
   }
   if (scope.unit === 'required' && unit === null) {
-    addIssue(state, 'assignments', row, 'unitCode', 'この役割には部署の指定が必要です。', 'This role needs a unit.');
+    addIssue(
+      state,
+      'assignments',
+      row,
+      'unitCode',
+      'この役割には部署の指定が必要です。',
+      'This role needs a unit.',
+    );
     return false;
   }
   if (unit !== null && scope.kinds && !scope.kinds.includes(unit.kind as UnitKind)) {
@@ -86,18 +129,36 @@ const checkScope = (state: ApplyState, row: number, role: Role, unit: UnitTable 
   return true;
 };
 
-export const applyAssignments = async (state: ApplyState, rows: readonly Numbered<AssignmentRow>[], mode: ApplyMode): Promise<void> => {
+export const applyAssignments = async (
+  state: ApplyState,
+  rows: readonly Numbered<AssignmentRow>[],
+  mode: ApplyMode,
+): Promise<void> => {
   const created: RoleAssignmentTable[] = [];
   for (const { row, data } of rows) {
-    const resolved = resolvePersonAndUnit(state, 'assignments', row, 'employeeNumber', data.employeeNumber, data.unitCode);
+    const resolved = resolvePersonAndUnit(
+      state,
+      'assignments',
+      row,
+      'employeeNumber',
+      data.employeeNumber,
+      data.unitCode,
+    );
     if (!resolved || !checkScope(state, row, data.role, resolved.unit)) continue;
     const unitId = resolved.unit?.id ?? null;
     const existing = state.assignments.find(
-      (a) => a.role === data.role && a.staff_id === resolved.staff.id && a.unit_id === unitId && a.start_date === data.startDate,
+      (a) =>
+        a.role === data.role &&
+        a.staff_id === resolved.staff.id &&
+        a.unit_id === unitId &&
+        a.start_date === data.startDate,
     );
     const term = { start_date: data.startDate, end_date: data.endDate };
     if (singleHolderRoles.includes(data.role)) {
-      const clash = state.assignments.find((a) => a.role === data.role && a !== existing && a.staff_id !== resolved.staff.id && overlaps(a, term));
+      const clash = state.assignments.find(
+        (a) =>
+          a.role === data.role && a !== existing && a.staff_id !== resolved.staff.id && overlaps(a, term),
+      );
       if (clash) {
         addIssue(
           state,
@@ -112,7 +173,14 @@ export const applyAssignments = async (state: ApplyState, rows: readonly Numbere
     }
     if (existing) {
       if (mode === 'create') {
-        addIssue(state, 'assignments', row, 'startDate', '同じ役割の同じ任期が既に登録されています。', 'This term of this role is already recorded.');
+        addIssue(
+          state,
+          'assignments',
+          row,
+          'startDate',
+          '同じ役割の同じ任期が既に登録されています。',
+          'This term of this role is already recorded.',
+        );
         continue;
       }
       const values = { end_date: data.endDate, note: data.note };
@@ -124,7 +192,11 @@ export const applyAssignments = async (state: ApplyState, rows: readonly Numbere
       await updateAssignmentRow(state.tx, existing.id, values);
       Object.assign(existing, values);
       state.counts.assignments.updated++;
-      state.ledger.push({ kind: 'org.role.updated', subject: `roleAssignment:${existing.id}`, payload: { role: data.role, changes } });
+      state.ledger.push({
+        kind: 'org.role.updated',
+        subject: `roleAssignment:${existing.id}`,
+        payload: { role: data.role, changes },
+      });
       continue;
     }
     const record: RoleAssignmentTable = {
@@ -139,12 +211,20 @@ export const applyAssignments = async (state: ApplyState, rows: readonly Numbere
     created.push(record);
     state.assignments.push(record);
     state.counts.assignments.created++;
-    state.ledger.push({ kind: 'org.role.assigned', subject: `roleAssignment:${record.id}`, payload: snapshot(record) });
+    state.ledger.push({
+      kind: 'org.role.assigned',
+      subject: `roleAssignment:${record.id}`,
+      payload: snapshot(record),
+    });
   }
   await insertAssignments(state.tx, created);
 };
 
-export const applyDelegations = async (state: ApplyState, rows: readonly Numbered<DelegationRow>[], mode: ApplyMode): Promise<void> => {
+export const applyDelegations = async (
+  state: ApplyState,
+  rows: readonly Numbered<DelegationRow>[],
+  mode: ApplyMode,
+): Promise<void> => {
   const created: DelegationTable[] = [];
   for (const { row, data } of rows) {
     if (data.kind === 'delegation' && data.role !== 'securityDirector') {
@@ -158,12 +238,32 @@ export const applyDelegations = async (state: ApplyState, rows: readonly Numbere
       );
       continue;
     }
-    const from = resolvePersonAndUnit(state, 'delegations', row, 'fromEmployeeNumber', data.fromEmployeeNumber, data.unitCode);
-    const to = from && resolvePersonAndUnit(state, 'delegations', row, 'toEmployeeNumber', data.toEmployeeNumber, data.unitCode);
+    const from = resolvePersonAndUnit(
+      state,
+      'delegations',
+      row,
+      'fromEmployeeNumber',
+      data.fromEmployeeNumber,
+      data.unitCode,
+    );
+    const to =
+      from &&
+      resolvePersonAndUnit(
+        state,
+        'delegations',
+        row,
+        'toEmployeeNumber',
+        data.toEmployeeNumber,
+        data.unitCode,
+      );
     if (!from || !to) continue;
     const unitId = from.unit?.id ?? null;
     const holds = state.assignments.some(
-      (a) => a.role === data.role && a.staff_id === from.staff.id && a.unit_id === unitId && overlaps(a, { start_date: data.startDate, end_date: data.startDate }),
+      (a) =>
+        a.role === data.role &&
+        a.staff_id === from.staff.id &&
+        a.unit_id === unitId &&
+        overlaps(a, { start_date: data.startDate, end_date: data.startDate }),
     );
     if (!holds) {
       addIssue(
@@ -177,11 +277,23 @@ export const applyDelegations = async (state: ApplyState, rows: readonly Numbere
       continue;
     }
     const existing = state.delegations.find(
-      (d) => d.kind === data.kind && d.role === data.role && d.from_staff_id === from.staff.id && d.to_staff_id === to.staff.id && d.start_date === data.startDate,
+      (d) =>
+        d.kind === data.kind &&
+        d.role === data.role &&
+        d.from_staff_id === from.staff.id &&
+        d.to_staff_id === to.staff.id &&
+        d.start_date === data.startDate,
     );
     if (existing) {
       if (mode === 'create') {
-        addIssue(state, 'delegations', row, 'startDate', '同じ委任・代理が既に登録されています。', 'This delegation is already recorded.');
+        addIssue(
+          state,
+          'delegations',
+          row,
+          'startDate',
+          '同じ委任・代理が既に登録されています。',
+          'This delegation is already recorded.',
+        );
         continue;
       }
       const values = { end_date: data.endDate, reason: data.reason };
@@ -193,7 +305,11 @@ export const applyDelegations = async (state: ApplyState, rows: readonly Numbere
       await updateDelegationRow(state.tx, existing.id, values);
       Object.assign(existing, values);
       state.counts.delegations.updated++;
-      state.ledger.push({ kind: 'org.delegation.updated', subject: `delegation:${existing.id}`, payload: { changes } });
+      state.ledger.push({
+        kind: 'org.delegation.updated',
+        subject: `delegation:${existing.id}`,
+        payload: { changes },
+      });
       continue;
     }
     const record: DelegationTable = {
@@ -211,7 +327,11 @@ export const applyDelegations = async (state: ApplyState, rows: readonly Numbere
     created.push(record);
     state.delegations.push(record);
     state.counts.delegations.created++;
-    state.ledger.push({ kind: `org.delegation.${data.kind === 'delegation' ? 'delegated' : 'actingAppointed'}`, subject: `delegation:${record.id}`, payload: snapshot(record) });
+    state.ledger.push({
+      kind: `org.delegation.${data.kind === 'delegation' ? 'delegated' : 'actingAppointed'}`,
+      subject: `delegation:${record.id}`,
+      payload: snapshot(record),
+    });
   }
   await insertDelegations(state.tx, created);
 };

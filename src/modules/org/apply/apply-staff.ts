@@ -5,19 +5,37 @@ import { addIssue, diff, snapshot, type ApplyState } from './apply-state.js';
 import type { ApplyMode, Numbered } from './apply-units.js';
 
 /** Staff records (hire, transfer, change, leaving by end date), keyed by employee number. */
-export const applyStaff = async (state: ApplyState, rows: readonly Numbered<StaffRow>[], mode: ApplyMode): Promise<void> => {
+export const applyStaff = async (
+  state: ApplyState,
+  rows: readonly Numbered<StaffRow>[],
+  mode: ApplyMode,
+): Promise<void> => {
   const created: StaffTable[] = [];
   for (const { row, data } of rows) {
     const unit = state.unitsByCode.get(data.unitCode);
     if (!unit) {
-      addIssue(state, 'staff', row, 'unitCode', `所属部署 ${data.unitCode} が見つかりません。`, `Unit ${data.unitCode} does not exist.`);
+      addIssue(
+        state,
+        'staff',
+        row,
+        'unitCode',
+        `所属部署 ${data.unitCode} が見つかりません。`,
+        `Unit ${data.unitCode} does not exist.`,
+      );
       continue;
     }
     let positionId: string | null = null;
     if (data.positionCode !== null) {
       const position = state.positionsByCode.get(data.positionCode);
       if (!position) {
-        addIssue(state, 'staff', row, 'positionCode', `職位 ${data.positionCode} が見つかりません。`, `Position ${data.positionCode} does not exist.`);
+        addIssue(
+          state,
+          'staff',
+          row,
+          'positionCode',
+          `職位 ${data.positionCode} が見つかりません。`,
+          `Position ${data.positionCode} does not exist.`,
+        );
         continue;
       }
       positionId = position.id;
@@ -38,7 +56,14 @@ export const applyStaff = async (state: ApplyState, rows: readonly Numbered<Staf
     const existing = state.staffByNumber.get(data.employeeNumber);
     if (existing) {
       if (mode === 'create') {
-        addIssue(state, 'staff', row, 'employeeNumber', `職員番号 ${data.employeeNumber} は既に登録されています。`, `Employee number ${data.employeeNumber} is already registered.`);
+        addIssue(
+          state,
+          'staff',
+          row,
+          'employeeNumber',
+          `職員番号 ${data.employeeNumber} は既に登録されています。`,
+          `Employee number ${data.employeeNumber} is already registered.`,
+        );
         continue;
       }
       const changes = diff(existing, values);
@@ -49,8 +74,16 @@ export const applyStaff = async (state: ApplyState, rows: readonly Numbered<Staf
       await updateStaffRow(state.tx, existing.id, { ...values, updated_at: state.now });
       state.staffByNumber.set(data.employeeNumber, { ...existing, ...values, updated_at: state.now });
       state.counts.staff.updated++;
-      const kind = changes['unit_id'] ? 'org.staff.transferred' : changes['end_date'] ? 'org.staff.ended' : 'org.staff.updated';
-      state.ledger.push({ kind, subject: `staff:${existing.id}`, payload: { employeeNumber: data.employeeNumber, changes } });
+      const kind = changes['unit_id']
+        ? 'org.staff.transferred'
+        : changes['end_date']
+          ? 'org.staff.ended'
+          : 'org.staff.updated';
+      state.ledger.push({
+        kind,
+        subject: `staff:${existing.id}`,
+        payload: { employeeNumber: data.employeeNumber, changes },
+      });
       continue;
     }
     const record: StaffTable = {
@@ -63,7 +96,11 @@ export const applyStaff = async (state: ApplyState, rows: readonly Numbered<Staf
     created.push(record);
     state.staffByNumber.set(data.employeeNumber, record);
     state.counts.staff.created++;
-    state.ledger.push({ kind: 'org.staff.registered', subject: `staff:${record.id}`, payload: snapshot(record) });
+    state.ledger.push({
+      kind: 'org.staff.registered',
+      subject: `staff:${record.id}`,
+      payload: snapshot(record),
+    });
   }
   // Batched: an import of a whole hospital is thousands of rows.
   await insertStaff(state.tx, created);

@@ -70,16 +70,27 @@ export const loadApplyState = async (tx: Db, now: string, withRows: boolean): Pr
   };
 };
 
-export const addIssue = (state: ApplyState, sheet: OrgSheet, row: number, field: string, ja: string, en: string): void => {
+export const addIssue = (
+  state: ApplyState,
+  sheet: OrgSheet,
+  row: number,
+  field: string,
+  ja: string,
+  en: string,
+): void => {
   state.issues.push({ field: `${sheet}.${field}`, message: { ja, en }, ...(state.withRows ? { row } : {}) });
 };
 
 /** The fields that differ, as [before, after], for the ledger entry of an update. */
-export const diff = <T extends object>(before: T, after: Partial<T>): Record<string, [JsonValue, JsonValue]> => {
+export const diff = <T extends object>(
+  before: T,
+  after: Partial<T>,
+): Record<string, [JsonValue, JsonValue]> => {
   const changes: Record<string, [JsonValue, JsonValue]> = {};
   for (const key of Object.keys(after) as (keyof T)[]) {
     const next = after[key];
-    if (next !== undefined && before[key] !== next) changes[String(key)] = [before[key] as JsonValue, next as JsonValue];
+    if (next !== undefined && before[key] !== next)
+      changes[String(key)] = [before[key] as JsonValue, next as JsonValue];
   }
   return changes;
 };

@@ -10,13 +10,24 @@ export interface Numbered<T> {
 
 export type ApplyMode = 'create' | 'upsert';
 
-export const applyPositions = async (state: ApplyState, rows: readonly Numbered<PositionRow>[], mode: ApplyMode): Promise<void> => {
+export const applyPositions = async (
+  state: ApplyState,
+  rows: readonly Numbered<PositionRow>[],
+  mode: ApplyMode,
+): Promise<void> => {
   for (const { row, data } of rows) {
     const existing = state.positionsByCode.get(data.code);
     const values = { name_ja: data.nameJa, name_en: data.nameEn, rank: data.rank };
     if (existing) {
       if (mode === 'create') {
-        addIssue(state, 'positions', row, 'code', `職位コード ${data.code} は既に存在します。`, `Position code ${data.code} already exists.`);
+        addIssue(
+          state,
+          'positions',
+          row,
+          'code',
+          `職位コード ${data.code} は既に存在します。`,
+          `Position code ${data.code} already exists.`,
+        );
         continue;
       }
       const changes = diff(existing, values);
@@ -27,14 +38,22 @@ export const applyPositions = async (state: ApplyState, rows: readonly Numbered<
       await updatePositionRow(state.tx, existing.id, values);
       state.positionsByCode.set(data.code, { ...existing, ...values });
       state.counts.positions.updated++;
-      state.ledger.push({ kind: 'org.position.updated', subject: `position:${existing.id}`, payload: { code: data.code, changes } });
+      state.ledger.push({
+        kind: 'org.position.updated',
+        subject: `position:${existing.id}`,
+        payload: { code: data.code, changes },
+      });
       continue;
     }
     const record: PositionTable = { id: newId(), code: data.code, ...values, created_at: state.now };
     await insertPosition(state.tx, record);
     state.positionsByCode.set(data.code, record);
     state.counts.positions.created++;
-    state.ledger.push({ kind: 'org.position.created', subject: `position:${record.id}`, payload: snapshot(record) });
+    state.ledger.push({
+      kind: 'org.position.created',
+      subject: `position:${record.id}`,
+      payload: snapshot(record),
+    });
   }
 };
 
@@ -47,7 +66,14 @@ const parentsFirst = (state: ApplyState, rows: readonly Numbered<UnitRow>[]): Nu
   const visit = (r: Numbered<UnitRow>): void => {
     if (placed.has(r.data.code)) return;
     if (visiting.has(r.data.code)) {
-      addIssue(state, 'units', r.row, 'parentCode', '上位部署が循環しています。', 'The parent units form a cycle.');
+      addIssue(
+        state,
+        'units',
+        r.row,
+        'parentCode',
+        '上位部署が循環しています。',
+        'The parent units form a cycle.',
+      );
       return;
     }
     visiting.add(r.data.code);
@@ -72,13 +98,24 @@ const createsCycle = (state: ApplyState, unitId: string, parentId: string): bool
   return false;
 };
 
-export const applyUnits = async (state: ApplyState, rows: readonly Numbered<UnitRow>[], mode: ApplyMode): Promise<void> => {
+export const applyUnits = async (
+  state: ApplyState,
+  rows: readonly Numbered<UnitRow>[],
+  mode: ApplyMode,
+): Promise<void> => {
   for (const { row, data } of parentsFirst(state, rows)) {
     let parentId: string | null = null;
     if (data.parentCode !== null) {
       const parent = state.unitsByCode.get(data.parentCode);
       if (!parent) {
-        addIssue(state, 'units', row, 'parentCode', `上位部署 ${data.parentCode} が見つかりません。`, `Parent unit ${data.parentCode} does not exist.`);
+        addIssue(
+          state,
+          'units',
+          row,
+          'parentCode',
+          `上位部署 ${data.parentCode} が見つかりません。`,
+          `Parent unit ${data.parentCode} does not exist.`,
+        );
         continue;
       }
       parentId = parent.id;
@@ -96,11 +133,25 @@ export const applyUnits = async (state: ApplyState, rows: readonly Numbered<Unit
     const existing = state.unitsByCode.get(data.code);
     if (existing) {
       if (mode === 'create') {
-        addIssue(state, 'units', row, 'code', `部署コード ${data.code} は既に存在します。`, `Unit code ${data.code} already exists.`);
+        addIssue(
+          state,
+          'units',
+          row,
+          'code',
+          `部署コード ${data.code} は既に存在します。`,
+          `Unit code ${data.code} already exists.`,
+        );
         continue;
       }
       if (parentId !== null && createsCycle(state, existing.id, parentId)) {
-        addIssue(state, 'units', row, 'parentCode', '部署を自身の下位に置くことはできません。', 'A unit cannot be placed under itself.');
+        addIssue(
+          state,
+          'units',
+          row,
+          'parentCode',
+          '部署を自身の下位に置くことはできません。',
+          'A unit cannot be placed under itself.',
+        );
         continue;
       }
       const changes = diff(existing, values);
@@ -111,10 +162,20 @@ export const applyUnits = async (state: ApplyState, rows: readonly Numbered<Unit
       await updateUnitRow(state.tx, existing.id, { ...values, updated_at: state.now });
       state.unitsByCode.set(data.code, { ...existing, ...values, updated_at: state.now });
       state.counts.units.updated++;
-      state.ledger.push({ kind: 'org.unit.updated', subject: `unit:${existing.id}`, payload: { code: data.code, changes } });
+      state.ledger.push({
+        kind: 'org.unit.updated',
+        subject: `unit:${existing.id}`,
+        payload: { code: data.code, changes },
+      });
       continue;
     }
-    const record: UnitTable = { id: newId(), code: data.code, ...values, created_at: state.now, updated_at: state.now };
+    const record: UnitTable = {
+      id: newId(),
+      code: data.code,
+      ...values,
+      created_at: state.now,
+      updated_at: state.now,
+    };
     await insertUnit(state.tx, record);
     state.unitsByCode.set(data.code, record);
     state.counts.units.created++;
