@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
-import { loadConfig, migrateToLatest, systemActor } from '../kernel/index.js';
+import { loadConfig, migrateToLatest, migrationLevel, openDatabase, systemActor } from '../kernel/index.js';
 import { seedDemoHospital } from '../modules/demo/index.js';
 import { openRuntime } from '../server/index.js';
 import { exportOrgCommand, importOrgCommand } from './org-files.js';
@@ -26,12 +26,18 @@ const db = program.command('db').description('データベース / database');
 db.command('migrate')
   .description('最新のスキーマへ移行 / migrate to the latest schema')
   .action(async () => {
-    const runtime = await openRuntime(loadConfig());
-    const applied = await migrateToLatest(runtime.database);
-    process.stdout.write(
-      `移行済み / migrated (${runtime.database.dialect}): ${applied.length > 0 ? applied.join(', ') : '変更なし / already latest'}\n`,
-    );
-    await runtime.close();
+    const config = loadConfig();
+    const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    try {
+      const applied = await migrateToLatest(database);
+      const level = await migrationLevel(database);
+      process.stdout.write(
+        `${applied.length > 0 ? `適用 / applied: ${applied.join(', ')}` : '変更なし / already at the latest level'}\n` +
+          `現在のレベル / level (${database.dialect}): ${level.current ?? '-'}\n`,
+      );
+    } finally {
+      await database.close();
+    }
   });
 
 const demo = program.command('demo').description('デモ病院 / demo hospital');
