@@ -11,7 +11,8 @@ export interface Measurement {
 }
 
 export const report = (m: Omit<Measurement, 'ratio'>): Measurement => {
-  const ratio = m.baseline === null || m.baseline === 0 ? null : Math.round((m.value / m.baseline) * 100) / 100;
+  const ratio =
+    m.baseline === null || m.baseline === 0 ? null : Math.round((m.value / m.baseline) * 100) / 100;
   const line: Measurement = { ...m, ratio };
   process.stdout.write(`${JSON.stringify(line)}\n`);
   return line;

@@ -10,7 +10,9 @@ const benches: Record<string, () => Promise<Measurement[]>> = {
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = wanted.filter((w) => !(w in benches));
 if (unknown.length > 0) {
-  process.stderr.write(`unknown benchmark: ${unknown.join(', ')} (known: ${Object.keys(benches).join(', ')})\n`);
+  process.stderr.write(
+    `unknown benchmark: ${unknown.join(', ')} (known: ${Object.keys(benches).join(', ')})\n`,
+  );
   process.exit(2);
 }
 if (!existsSync(new URL('../dist/server/cli/main.js', import.meta.url))) {

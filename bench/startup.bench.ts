@@ -14,9 +14,17 @@ const rssMiB = (pid: number): number => {
 };
 
 /** Start a server process, time until its health URL answers, let it idle, read its resident memory, stop it. */
-const startAndMeasure = async (args: string[], env: NodeJS.ProcessEnv, url: string): Promise<{ seconds: number; rss: number }> => {
+const startAndMeasure = async (
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  url: string,
+): Promise<{ seconds: number; rss: number }> => {
   const started = performance.now();
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: 'ignore' });
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: 'ignore',
+  });
   try {
     for (;;) {
       try {
@@ -56,10 +64,18 @@ export const runStartupBench = async (): Promise<Measurement[]> => {
     const env = { MAMORI_DATA_DIR: join(baseDir, 'data'), MAMORI_PORT: '18091', MAMORI_LOG_LEVEL: 'warn' };
     const first = await startAndMeasure([cli, 'serve', '--demo'], env, 'http://127.0.0.1:18091/api/health');
     const again = [];
-    for (let i = 0; i < 3; i++) again.push(await startAndMeasure([cli, 'serve', '--demo'], env, 'http://127.0.0.1:18091/api/health'));
+    for (let i = 0; i < 3; i++)
+      again.push(await startAndMeasure([cli, 'serve', '--demo'], env, 'http://127.0.0.1:18091/api/health'));
     const base = { baseline: bare.seconds, baselineName: 'bare Fastify start (s)' };
     return [
-      report({ name: 'startup.firstStartWithDemoSeed', value: first.seconds, unit: 's', ...base, target: '< 10 s', pass: first.seconds < 10 }),
+      report({
+        name: 'startup.firstStartWithDemoSeed',
+        value: first.seconds,
+        unit: 's',
+        ...base,
+        target: '< 10 s',
+        pass: first.seconds < 10,
+      }),
       report({
         name: 'startup.restartWithDemo',
         value: median(again.map((a) => a.seconds)),

@@ -24,7 +24,13 @@ export interface SessionView {
     systemRole: 'administrator' | null;
     category: 'employee' | 'contractor' | null;
     unit: { id: string; nameJa: string; nameEn: string } | null;
-    roles: { role: string; unitId: string | null; unitNameJa: string | null; unitNameEn: string | null; via: string }[];
+    roles: {
+      role: string;
+      unitId: string | null;
+      unitNameJa: string | null;
+      unitNameEn: string | null;
+      via: string;
+    }[];
   };
   csrfToken: string;
   previousSignIn: { at: string; ip: string | null; userAgent: string | null } | null;

@@ -139,6 +139,13 @@ describe.skipIf(!hasChromium)('foundation in a real browser (Chromium)', () => {
     const ok = await signIn('demo-staff', temporary ?? '');
     expect(ok.status()).toBe(200);
     await waitForPath('/password');
+    const cookies = await context.cookies(url('/'));
+    expect(cookies.length).toBeGreaterThan(0);
+    for (const c of cookies) {
+      expect(c.httpOnly, `cookie ${c.name} must be HttpOnly`).toBe(true);
+      expect(c.sameSite, `cookie ${c.name} must be SameSite=Strict`).toBe('Strict');
+    }
+    expect(await page.evaluate(() => document.cookie)).toBe('');
     expect(await textOf('must-change-notice')).toContain('第7 2(3)イ');
 
     const refused = await apiGet('/api/org/units');
@@ -199,6 +206,23 @@ describe.skipIf(!hasChromium)('foundation in a real browser (Chromium)', () => {
     await switchLanguage('ja');
     expect(await textOf('nav-section-org')).toBe('組織');
     expect(await textOf('tab-staff')).toMatch(/^職員/);
+  });
+
+  it('shows the contact chart with a PDF to print, and the gap report or a friendly refusal', async () => {
+    await byTestId('nav-org-chart').click();
+    await waitForPath('/org/contact-chart');
+    await byTestId('contact-chart').waitFor();
+    expect(await byTestId('chart-node').count()).toBeGreaterThan(0);
+    const href = await byTestId('chart-pdf').getAttribute('href');
+    expect(href).toBe('/api/org/contact-chart.pdf');
+    const pdf = await apiGet(href ?? '');
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
+
+    await byTestId('nav-org-gaps').click();
+    await waitForPath('/org/gaps');
+    await page.locator('[data-testid="forbidden"], [data-testid="gaps-conflicts"]').first().waitFor();
+    expect(await page.locator('[data-testid="api-error"]').count()).toBe(0);
   });
 
   it('signs out to the sign-in page, after which /api/session answers 401', async () => {

@@ -66,7 +66,14 @@ export const startServer = async (
   const dataDir = mkdtempSync(path.join(tmpdir(), 'mamori-e2e-'));
   const child = spawn(process.execPath, [entry, 'serve', '--demo'], {
     cwd: options.cwd,
-    env: { ...process.env, MAMORI_PORT: String(port), MAMORI_DATA_DIR: dataDir, NO_COLOR: '1' },
+    // CI runs the browser tests a second time with the server on PostgreSQL (an empty database it names).
+    env: {
+      ...process.env,
+      MAMORI_PORT: String(port),
+      MAMORI_DATA_DIR: dataDir,
+      MAMORI_DATABASE_URL: process.env['MAMORI_E2E_DATABASE_URL'] ?? '',
+      NO_COLOR: '1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

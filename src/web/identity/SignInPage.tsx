@@ -1,0 +1,100 @@
+import { Alert, Button, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type SyntheticEvent, useState } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import { sessionKey } from '../api/query.js';
+import { ApiErrorAlert, PageLoader } from '../shell/ApiErrorAlert.js';
+import { LanguageSwitch } from '../shell/LanguageSwitch.js';
+import { CenteredPage } from '../shell/RequireSession.js';
+import { useLang } from '../shell/useLang.js';
+import { useTitle } from '../shell/useTitle.js';
+import { safeReturnPath } from './return-path.js';
+import { signIn, useSession } from './session.js';
+
+export function SignInPage() {
+  const { t } = useLang();
+  useTitle(t('signin.title'));
+  const session = useSession();
+  const location = useLocation();
+  const queryClient = useQueryClient();
+  const [loginId, setLoginId] = useState('');
+  const [password, setPassword] = useState('');
+  const from = safeReturnPath((location.state as { from?: unknown } | null)?.from);
+
+  const mutation = useMutation({
+    mutationFn: () => signIn(loginId.trim(), password),
+    onSuccess: (s) => queryClient.setQueryData(sessionKey, s),
+    // The password never stays in the form after an attempt, right or wrong.
+    onSettled: () => setPassword(''),
+  });
+
+  if (session.isPending) return <PageLoader />;
+  if (session.data) {
+    return <Navigate to={session.data.account.mustChangePassword ? '/password' : from} replace />;
+  }
+
+  const onSubmit = (e: SyntheticEvent<HTMLFormElement, SubmitEvent>) => {
+    e.preventDefault();
+    if (loginId.trim() === '' || password === '' || mutation.isPending) return;
+    mutation.mutate();
+  };
+
+  return (
+    <CenteredPage>
+      <Paper withBorder shadow="sm" p="xl" radius="md" w="100%" maw={420} data-testid="signin-page">
+        <Stack gap="md">
+          <Group justify="space-between" align="flex-start">
+            <div>
+              <Text fw={700} fz={28} c="teal.8" lh={1.2}>
+                守り{' '}
+                <Text span fz="md" c="dimmed" fw={400}>
+                  Mamori
+                </Text>
+              </Text>
+              <Text fz="xs" c="dimmed">
+                {t('app.tagline')}
+              </Text>
+            </div>
+            <LanguageSwitch />
+          </Group>
+          <Title order={1} fz="h3">
+            {t('signin.title')}
+          </Title>
+          <Text fz="sm">{t('signin.lead')}</Text>
+          <form onSubmit={onSubmit} autoComplete="off" noValidate data-testid="signin-form">
+            <Stack gap="sm">
+              <TextInput
+                label={t('signin.loginId')}
+                name="mamori-login-id"
+                value={loginId}
+                onChange={(e) => setLoginId(e.currentTarget.value)}
+                autoComplete="off"
+                autoCapitalize="none"
+                autoCorrect="off"
+                spellCheck={false}
+                required
+                data-testid="signin-login-id"
+              />
+              <PasswordInput
+                label={t('signin.password')}
+                name="mamori-sign-in-secret"
+                value={password}
+                onChange={(e) => setPassword(e.currentTarget.value)}
+                autoComplete="new-password"
+                required
+                data-testid="signin-password"
+              />
+              {mutation.isError && <ApiErrorAlert error={mutation.error} />}
+              <Button type="submit" loading={mutation.isPending} data-testid="signin-submit">
+                {t('signin.submit')}
+              </Button>
+            </Stack>
+          </form>
+          <Alert variant="light" color="gray" p="xs">
+            <Text fz="xs">{t('signin.sharedTerminal')}</Text>
+          </Alert>
+        </Stack>
+      </Paper>
+    </CenteredPage>
+  );
+}

@@ -1,0 +1,144 @@
+import {
+  AppShell,
+  Box,
+  Burger,
+  Button,
+  Group,
+  NavLink,
+  ScrollArea,
+  Stack,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { Suspense, useState } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { sessionKey } from '../api/query.js';
+import { signOut, useCurrentSession } from '../identity/session.js';
+import { unitName } from '../lib/labels.js';
+import { ApiErrorAlert, PageLoader } from './ApiErrorAlert.js';
+import { LanguageSwitch } from './LanguageSwitch.js';
+import { useLang } from './useLang.js';
+
+interface NavItem {
+  to: string;
+  label: string;
+  testId: string;
+  /** Also active on these path prefixes. */
+  also?: string[];
+}
+
+const isActive = (pathname: string, item: NavItem): boolean =>
+  pathname === item.to || (item.also ?? []).some((prefix) => pathname.startsWith(prefix));
+
+export function AppLayout() {
+  const { t, lang } = useLang();
+  const session = useCurrentSession();
+  const { pathname } = useLocation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const [signOutError, setSignOutError] = useState<unknown>(null);
+  const restricted = session.account.mustChangePassword;
+  const unit = session.account.unit;
+
+  const onSignOut = async () => {
+    setSignOutError(null);
+    try {
+      await signOut();
+    } catch (e) {
+      setSignOutError(e);
+      return;
+    }
+    queryClient.clear();
+    queryClient.setQueryData(sessionKey, null);
+    await navigate('/signin', { replace: true });
+  };
+
+  const home: NavItem = { to: '/', label: t('nav.home'), testId: 'nav-home' };
+  const org: NavItem[] = [
+    { to: '/org', label: t('nav.orgTree'), testId: 'nav-org', also: ['/org/units/'] },
+    { to: '/org/gaps', label: t('nav.gaps'), testId: 'nav-org-gaps' },
+    { to: '/org/contact-chart', label: t('nav.contactChart'), testId: 'nav-org-chart' },
+    { to: '/org/import', label: t('nav.importExport'), testId: 'nav-org-import' },
+  ];
+  const link = (item: NavItem) => (
+    <NavLink
+      key={item.to}
+      component={Link}
+      to={item.to}
+      label={item.label}
+      active={isActive(pathname, item)}
+      data-testid={item.testId}
+      onClick={close}
+    />
+  );
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened, desktop: restricted } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            {!restricted && (
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={t('shell.openMenu')}
+              />
+            )}
+            <UnstyledButton component={Link} to="/" data-testid="app-name">
+              <Text fw={700} fz="lg" c="teal.8" span>
+                守り
+              </Text>{' '}
+              <Text fz="sm" c="dimmed" span>
+                Mamori
+              </Text>
+            </UnstyledButton>
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <Box visibleFrom="md" ta="right" data-testid="header-person">
+              <Text fz="sm" fw={600} lh={1.3}>
+                {session.account.displayName}
+              </Text>
+              <Text fz="xs" c="dimmed" lh={1.3}>
+                {unit === null ? t('shell.noUnit') : unitName(unit, lang)}
+              </Text>
+            </Box>
+            <LanguageSwitch />
+            <Button size="xs" variant="default" onClick={() => void onSignOut()} data-testid="sign-out">
+              {t('shell.signOut')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
+        <ScrollArea>
+          <Stack gap={2}>
+            {link(home)}
+            <Text fz="xs" fw={700} c="dimmed" px="sm" pt="md" pb={4} data-testid="nav-section-org">
+              {t('nav.org')}
+            </Text>
+            {org.map(link)}
+          </Stack>
+        </ScrollArea>
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <Box maw={1200}>
+          {signOutError !== null && <ApiErrorAlert error={signOutError} />}
+          <Suspense fallback={<PageLoader />}>
+            <Outlet />
+          </Suspense>
+        </Box>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
