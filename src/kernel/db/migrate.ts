@@ -1,6 +1,7 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { DatabaseHandle, Dialect } from './database.js';
 import * as m001 from './migrations/001-foundation.js';
+import * as m002 from './migrations/002-ledger.js';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -9,6 +10,7 @@ interface DialectMigration {
 // Listed in code, not read from a folder, so the built package carries them.
 const migrations: Record<string, DialectMigration> = {
   '001-foundation': m001,
+  '002-ledger': m002,
 };
 
 export const latestMigration = Object.keys(migrations).sort().at(-1) ?? '';

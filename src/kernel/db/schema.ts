@@ -111,6 +111,55 @@ export interface LedgerEntryTable {
   created_at: string;
 }
 
+/** An interior hash: level L ≥ 1, index i covers leaves [i·2^L, (i+1)·2^L). */
+export interface LedgerNodeTable {
+  log: string;
+  level: number;
+  idx: number;
+  hash: Uint8Array;
+}
+
+/** The public half of the deployment signing key, registered at first start. */
+export interface LedgerKeyTable {
+  purpose: string;
+  name: string;
+  public_key: string;
+  created_at: string;
+}
+
+export interface LedgerCheckpointTable {
+  log: string;
+  size: number;
+  root: Uint8Array;
+  note: string;
+  issued_at: string;
+}
+
+export interface LedgerCosignatureTable {
+  log: string;
+  size: number;
+  cosigner: string;
+  key_id: string;
+  verifier_key: string;
+  signature: string;
+  signed_at: string;
+  created_at: string;
+}
+
+export interface LedgerVerificationTable {
+  id: string;
+  log: string;
+  actor: string;
+  started_at: string;
+  finished_at: string;
+  size: number;
+  checkpoints: number;
+  ok: number;
+  first_bad_index: number | null;
+  reason: string | null;
+  result: string;
+}
+
 export interface Database {
   units: UnitTable;
   positions: PositionTable;
@@ -121,4 +170,9 @@ export interface Database {
   sessions: SessionTable;
   ledger_heads: LedgerHeadTable;
   ledger_entries: LedgerEntryTable;
+  ledger_nodes: LedgerNodeTable;
+  ledger_keys: LedgerKeyTable;
+  ledger_checkpoints: LedgerCheckpointTable;
+  ledger_cosignatures: LedgerCosignatureTable;
+  ledger_verifications: LedgerVerificationTable;
 }

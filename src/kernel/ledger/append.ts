@@ -1,9 +1,11 @@
-import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Dialect, Tx } from '../db/index.js';
 import { canonicalJson, type JsonValue } from './canonical-json.js';
+import { CompactRange, hashLeaf } from './merkle.js';
+import { rightEdge } from './tree-store.js';
+import type { LedgerLog } from './types.js';
 
-export type LedgerLog = 'audit' | 'vault';
+export type { LedgerLog } from './types.js';
 
 /** What a use case says happened; the ledger adds the index and time. */
 export interface LedgerDraft {
@@ -21,12 +23,9 @@ export interface AppendedEntry {
 }
 
 /** RFC 9162 §2.1.1: leaf hash = SHA-256(0x00 ‖ entry). */
-export const leafHash = (entry: Uint8Array): Buffer =>
-  createHash('sha256')
-    .update(Buffer.from([0]))
-    .update(entry)
-    .digest();
+export const leafHash = (entry: Uint8Array): Buffer => hashLeaf(entry);
 
+/** The exact bytes hashed and stored: RFC 8785 canonical JSON of the entry's fields. */
 export const entryBytes = (fields: {
   index: number;
   time: string;
@@ -36,9 +35,15 @@ export const entryBytes = (fields: {
   payload: JsonValue;
 }): Buffer => Buffer.from(canonicalJson(fields), 'utf8');
 
+/** Rows per INSERT: under the bound-parameter limits of both dialects. */
+const ENTRY_CHUNK = 500;
+const NODE_CHUNK = 1000;
+
 /**
  * Appends entries inside the caller's transaction, so the domain change and its entry commit together or not at
  * all. The head row serializes appenders: on PostgreSQL it is locked for the transaction; SQLite has one writer.
+ * The interior hashes the new leaves complete are computed from the stored right edge of the tree and written in
+ * the same transaction, so a proof never reads more than O(log n) rows.
  */
 export const appendEntries = async (
   tx: Tx,
@@ -51,6 +56,9 @@ export const appendEntries = async (
     dialect === 'postgres' ? sql` for update` : sql``
   }`.execute(tx);
   const start = head.rows[0]?.size ?? 0;
+  if (drafts.length === 0) return [];
+  const range = new CompactRange(start, await rightEdge(tx, log, start));
+  const nodes: { log: string; level: number; idx: number; hash: Buffer }[] = [];
   const rows = drafts.map((draft, i) => {
     const index = start + i;
     const entry = entryBytes({
@@ -61,22 +69,29 @@ export const appendEntries = async (
       subject: draft.subject,
       payload: draft.payload,
     });
+    const leaf = hashLeaf(entry);
+    range.push(leaf, (n) => nodes.push({ log, level: n.level, idx: n.index, hash: n.hash }));
     return {
       log,
       idx: index,
       entry,
-      leaf_hash: leafHash(entry),
+      leaf_hash: leaf,
       kind: draft.kind,
       actor: context.actor,
       subject: draft.subject,
       created_at: context.time,
     };
   });
-  // Chunk to stay under bound-parameter limits on both dialects.
-  for (let i = 0; i < rows.length; i += 500) {
+  for (let i = 0; i < rows.length; i += ENTRY_CHUNK) {
     await tx
       .insertInto('ledger_entries')
-      .values(rows.slice(i, i + 500))
+      .values(rows.slice(i, i + ENTRY_CHUNK))
+      .execute();
+  }
+  for (let i = 0; i < nodes.length; i += NODE_CHUNK) {
+    await tx
+      .insertInto('ledger_nodes')
+      .values(nodes.slice(i, i + NODE_CHUNK))
       .execute();
   }
   await tx

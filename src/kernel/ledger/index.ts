@@ -1,10 +1,4 @@
-export {
-  appendEntries,
-  entryBytes,
-  leafHash,
-  type AppendedEntry,
-  type LedgerDraft,
-  type LedgerLog,
-} from './append.js';
+export { appendEntries, entryBytes, leafHash, type AppendedEntry, type LedgerDraft } from './append.js';
 export { canonicalJson, type JsonValue } from './canonical-json.js';
 export { entriesForSubject, ledgerSize, type LedgerEntryView } from './read-entries.js';
+export { ledgerLogs, type LedgerLog } from './types.js';

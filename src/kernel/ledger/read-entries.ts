@@ -1,5 +1,5 @@
 import type { Db } from '../db/index.js';
-import type { LedgerLog } from './append.js';
+import type { LedgerLog } from './types.js';
 
 export interface LedgerEntryView {
   readonly index: number;

@@ -1,0 +1,141 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/index.js';
+import { AppError } from '../errors/index.js';
+import {
+  completeSubtrees,
+  consistencyRanges,
+  foldSubtrees,
+  inclusionRanges,
+  nodeKeyString,
+  type LeafRange,
+  type NodeHash,
+  type NodeKey,
+} from './merkle.js';
+import type { LedgerLog } from './types.js';
+
+/** Reads with the database or inside a transaction. */
+export type LedgerReader = Kysely<Database>;
+
+export const storeDamaged = (log: LedgerLog, what: string): AppError =>
+  new AppError(
+    'internal',
+    {
+      ja: `台帳（${log}）の保存データが欠けています: ${what}。mamori ledger verify で確認してください。`,
+      en: `The ${log} ledger store is damaged: ${what}. Run mamori ledger verify.`,
+    },
+    { internal: `ledger ${log}: ${what}` },
+  );
+
+/**
+ * The stored hashes of complete subtrees: level 0 from the entries' leaf hashes, higher levels from the interior
+ * nodes. O(number of keys) indexed reads in at most two queries.
+ */
+export const readSubtreeHashes = async (
+  db: LedgerReader,
+  log: LedgerLog,
+  keys: readonly NodeKey[],
+): Promise<Map<string, Buffer>> => {
+  const found = new Map<string, Buffer>();
+  const leaves = [...new Set(keys.filter((k) => k.level === 0).map((k) => k.index))];
+  const interior = keys.filter((k) => k.level > 0);
+  if (leaves.length > 0) {
+    const rows = await db
+      .selectFrom('ledger_entries')
+      .select(['idx', 'leaf_hash'])
+      .where('log', '=', log)
+      .where('idx', 'in', leaves)
+      .execute();
+    for (const r of rows) found.set(nodeKeyString({ level: 0, index: r.idx }), Buffer.from(r.leaf_hash));
+  }
+  if (interior.length > 0) {
+    const rows = await db
+      .selectFrom('ledger_nodes')
+      .select(['level', 'idx', 'hash'])
+      .where('log', '=', log)
+      .where((eb) => eb.or(interior.map((k) => eb.and([eb('level', '=', k.level), eb('idx', '=', k.index)]))))
+      .execute();
+    for (const r of rows) found.set(nodeKeyString({ level: r.level, index: r.idx }), Buffer.from(r.hash));
+  }
+  for (const k of keys)
+    if (!found.has(nodeKeyString(k))) throw storeDamaged(log, `hash ${nodeKeyString(k)} is missing`);
+  return found;
+};
+
+const hashOf = (hashes: Map<string, Buffer>, key: NodeKey): Buffer =>
+  hashes.get(nodeKeyString(key)) as Buffer;
+
+const rangeHash = (hashes: Map<string, Buffer>, range: LeafRange): Buffer =>
+  foldSubtrees(completeSubtrees(range.start, range.end).map((k) => hashOf(hashes, k)));
+
+/** The right edge of the tree of `size` leaves: its complete subtrees with their stored hashes. */
+export const rightEdge = async (db: LedgerReader, log: LedgerLog, size: number): Promise<NodeHash[]> => {
+  const keys = completeSubtrees(0, size);
+  const hashes = await readSubtreeHashes(db, log, keys);
+  return keys.map((k) => ({ ...k, hash: hashOf(hashes, k) }));
+};
+
+export const rootAt = async (db: LedgerReader, log: LedgerLog, size: number): Promise<Buffer> =>
+  foldSubtrees((await rightEdge(db, log, size)).map((n) => n.hash));
+
+export interface InclusionProof {
+  readonly index: number;
+  readonly size: number;
+  readonly leafHash: Buffer;
+  readonly rootHash: Buffer;
+  readonly proof: Buffer[];
+}
+
+/** RFC 9162 §2.1.3.1 from stored hashes (the caller checks index < size ≤ the log's size). */
+export const inclusionProof = async (
+  db: LedgerReader,
+  log: LedgerLog,
+  index: number,
+  size: number,
+): Promise<InclusionProof> => {
+  const ranges = inclusionRanges(index, size);
+  const leaf = { level: 0, index };
+  const keys = [
+    leaf,
+    ...completeSubtrees(0, size),
+    ...ranges.flatMap((r) => completeSubtrees(r.start, r.end)),
+  ];
+  const hashes = await readSubtreeHashes(db, log, keys);
+  return {
+    index,
+    size,
+    leafHash: hashOf(hashes, leaf),
+    rootHash: rangeHash(hashes, { start: 0, end: size }),
+    proof: ranges.map((r) => rangeHash(hashes, r)),
+  };
+};
+
+export interface ConsistencyProof {
+  readonly from: number;
+  readonly to: number;
+  readonly fromRoot: Buffer;
+  readonly toRoot: Buffer;
+  readonly proof: Buffer[];
+}
+
+/** RFC 9162 §2.1.4.1 from stored hashes (the caller checks from ≤ to ≤ the log's size). */
+export const consistencyProof = async (
+  db: LedgerReader,
+  log: LedgerLog,
+  from: number,
+  to: number,
+): Promise<ConsistencyProof> => {
+  const ranges = consistencyRanges(from, to);
+  const keys = [
+    ...completeSubtrees(0, from),
+    ...completeSubtrees(0, to),
+    ...ranges.flatMap((r) => completeSubtrees(r.start, r.end)),
+  ];
+  const hashes = await readSubtreeHashes(db, log, keys);
+  return {
+    from,
+    to,
+    fromRoot: rangeHash(hashes, { start: 0, end: from }),
+    toRoot: rangeHash(hashes, { start: 0, end: to }),
+    proof: ranges.map((r) => rangeHash(hashes, r)),
+  };
+};
