@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type {} from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -20,14 +20,22 @@ export const registerStaticWeb = async (
   webDir = join(packageRoot(), 'dist', 'web'),
 ): Promise<void> => {
   const indexFile = join(webDir, 'index.html');
-  const template = existsSync(indexFile) ? readFileSync(indexFile, 'utf8') : null;
-  if (template !== null) {
+  // Re-read when the file changes, so a rebuild while the server runs (development) serves the new assets.
+  let cached: { mtimeMs: number; text: string } | null = null;
+  const template = (): string | null => {
+    if (!existsSync(indexFile)) return null;
+    const { mtimeMs } = statSync(indexFile);
+    if (cached?.mtimeMs !== mtimeMs) cached = { mtimeMs, text: readFileSync(indexFile, 'utf8') };
+    return cached.text;
+  };
+  if (template() !== null) {
     await app.register(fastifyStatic, { root: webDir, index: false, wildcard: false, maxAge: '1h' });
   }
   const sendIndex = (reply: FastifyReply): FastifyReply => {
     void reply.header('cache-control', 'no-store').type('text/html; charset=utf-8');
-    if (template === null) return reply.send(notBuilt);
-    return reply.send(template.replaceAll('__CSP_NONCE__', reply.cspNonce.style));
+    const page = template();
+    if (page === null) return reply.send(notBuilt);
+    return reply.send(page.replaceAll('__CSP_NONCE__', reply.cspNonce.style));
   };
   app.get('/', { config: { public: true }, schema: { hide: true } }, (_req, reply) => sendIndex(reply));
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
