@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/db-harness.js';
 import { auditEntries, auditSize } from '../../test/ledger-helpers.js';
 import { call, signInAs, startTestServer, type TestServer } from '../../test/server-harness.js';
-import { systemActor } from '../kernel/index.js';
+import { latestMigration, systemActor } from '../kernel/index.js';
 import { bootstrapAdministrator } from '../modules/identity/index.js';
 
 interface ErrorBody {
@@ -22,7 +22,7 @@ describeEachDialect('HTTP server', (db) => {
     const health = await server.app.inject({ method: 'GET', url: '/api/health' });
     expect(health.json()).toMatchObject({
       status: 'ok',
-      database: { dialect: db().dialect, migration: '001-foundation', pending: 0 },
+      database: { dialect: db().dialect, migration: latestMigration, pending: 0 },
     });
     const openapi = await server.app.inject({ method: 'GET', url: '/api/openapi.json' });
     const spec = openapi.json<{ openapi: string; paths: Record<string, unknown> }>();
