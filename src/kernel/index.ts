@@ -10,3 +10,4 @@ export * from './usecase/index.js';
 export { newId } from './ids.js';
 export { calendarDateSchema, kanaSchema, optionalDate, optionalText, text } from './schema-helpers.js';
 export * from './http/index.js';
+export * from './policy-pack/index.js';

@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { issuesFromZod } from '../errors/index.js';
+import { checkStructure, type LocatedClause } from './check-clauses.js';
+import { checkParameters, type ParameterEntry } from './check-parameters.js';
+import { policyPackDir } from './pack-dir.js';
+import { packIssue, policyPackError, type PackIssue } from './pack-issue.js';
+import {
+  chapterFileSchema,
+  clauseSchema,
+  manifestSchema,
+  type Clause,
+  type PolicyPackManifest,
+  type RequestType,
+} from './pack.schema.js';
+
+export const manifestFileName = 'pack.yaml';
+
+/** A loaded, valid pack: the clauses in document order and indexes over them. */
+export interface PolicyPack {
+  readonly dir: string;
+  readonly manifest: PolicyPackManifest;
+  readonly clauses: readonly Clause[];
+  readonly byId: ReadonlyMap<string, Clause>;
+  /** Every parameter by key, with the clause that defines it. */
+  readonly parameters: ReadonlyMap<string, ParameterEntry>;
+  /** Every request type by id, with the clause that needs it. */
+  readonly requestTypes: ReadonlyMap<string, RequestType & { readonly clauseId: string }>;
+}
+
+export interface PolicyPackLint {
+  readonly dir: string;
+  /** null when any issue was found. */
+  readonly pack: PolicyPack | null;
+  readonly issues: readonly PackIssue[];
+}
+
+const zodIssues = (file: string, clauseId: string | null, error: z.ZodError, prefix?: string): PackIssue[] =>
+  issuesFromZod(error, prefix === undefined ? {} : { prefix }).map((i) =>
+    packIssue(file, clauseId, i.field, i.message.ja, i.message.en),
+  );
+
+/** Reads one YAML file; problems (missing file, YAML syntax) become issues naming the file and line. */
+const readYaml = (dir: string, file: string, issues: PackIssue[]): unknown => {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, file), 'utf8');
+  } catch {
+    issues.push(packIssue(file, null, '', 'ファイルを読めません。', 'The file cannot be read.'));
+    return undefined;
+  }
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      const line = error.linePos?.[0].line;
+      const at = line === undefined ? '' : `line ${String(line)}`;
+      issues.push(
+        packIssue(
+          file,
+          null,
+          at,
+          `YAMLの書式に誤りがあります: ${error.message.split('\n')[0] ?? ''}`,
+          `YAML syntax error: ${error.message.split('\n')[0] ?? ''}`,
+        ),
+      );
+    }
+    return undefined;
+  }
+  return doc.toJS() as unknown;
+};
+
+const rawId = (raw: unknown, index: number): string => {
+  const id = (raw as { id?: unknown } | null)?.id;
+  return typeof id === 'string' && id !== '' ? id : `#${String(index + 1)}`;
+};
+
+/** Reads and checks a pack, collecting every issue (for `mamori policy lint`). */
+export const lintPolicyPack = (dir: string = policyPackDir()): PolicyPackLint => {
+  const issues: PackIssue[] = [];
+  const manifestResult = manifestSchema.safeParse(readYaml(dir, manifestFileName, issues));
+  if (!manifestResult.success) {
+    if (issues.length === 0) issues.push(...zodIssues(manifestFileName, null, manifestResult.error));
+    return { dir, pack: null, issues };
+  }
+  const manifest = manifestResult.data;
+  const located: LocatedClause[] = [];
+  for (const file of manifest.files) {
+    const before = issues.length;
+    const fileResult = chapterFileSchema.safeParse(readYaml(dir, file, issues));
+    if (!fileResult.success) {
+      if (issues.length === before) issues.push(...zodIssues(file, null, fileResult.error));
+      continue;
+    }
+    fileResult.data.clauses.forEach((raw, index) => {
+      const parsed = clauseSchema.safeParse(raw);
+      if (parsed.success) located.push({ file, chapter: fileResult.data.chapter, clause: parsed.data });
+      else issues.push(...zodIssues(file, rawId(raw, index), parsed.error));
+    });
+  }
+  issues.push(...checkStructure(located, manifest.idConvention.kanaOrder));
+  const { issues: parameterIssues, parameters, requests } = checkParameters(located);
+  issues.push(...parameterIssues);
+  if (issues.length > 0) return { dir, pack: null, issues };
+  const clauses = located.map((l) => l.clause);
+  const requestTypes = new Map<string, RequestType & { clauseId: string }>();
+  for (const c of clauses)
+    for (const r of c.requests) if (requests.has(r.id)) requestTypes.set(r.id, { ...r, clauseId: c.id });
+  return {
+    dir,
+    pack: {
+      dir,
+      manifest,
+      clauses,
+      byId: new Map(clauses.map((c) => [c.id, c])),
+      parameters,
+      requestTypes,
+    },
+    issues,
+  };
+};
+
+/**
+ * Loads a pack for use (start-up, commands). A broken pack throws AppError('configuration') whose issues name
+ * the file, the clause and the reason in Japanese and English.
+ */
+export const loadPolicyPack = (dir: string = policyPackDir()): PolicyPack => {
+  const result = lintPolicyPack(dir);
+  if (result.pack === null) throw policyPackError(dir, result.issues);
+  return result.pack;
+};
