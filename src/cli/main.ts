@@ -5,6 +5,7 @@ import { seedDemoHospital } from '../modules/demo/index.js';
 import { openRuntime } from '../server/index.js';
 import { exportOrgCommand, importOrgCommand } from './org-files.js';
 import { printError } from './output.js';
+import { registerPolicyCommands } from './policy.js';
 import { serve } from './serve.js';
 
 const program = new Command()
@@ -89,6 +90,8 @@ org
   .option('--sheet <sheet>', 'CSVの場合のシート / the sheet for a CSV export')
   .option('--format <format>', 'csv | xlsx')
   .action((file: string, options: { sheet?: string; format?: string }) => exportOrgCommand(file, options));
+
+registerPolicyCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.exitCode = printError(error);

@@ -1,4 +1,4 @@
-import { loadConfig, systemActor, type Config } from '../kernel/index.js';
+import { loadConfig, loadPolicyPack, systemActor, type Config } from '../kernel/index.js';
 import { demoHospitalName, seedDemoHospital, type SeededPersona } from '../modules/demo/index.js';
 import { bootstrapAdministrator } from '../modules/identity/index.js';
 import { buildApp, openRuntime } from '../server/index.js';
@@ -29,6 +29,8 @@ const printCredentials = (
 /** Starts Mamori: migrate, create the first administrator, seed the demo hospital if asked, listen. */
 export const serve = async (options: ServeOptions): Promise<void> => {
   const config: Config = loadConfig(process.env, { port: options.port, host: options.host });
+  // A broken policy pack stops start-up here, naming the file, the clause and the reason.
+  loadPolicyPack();
   const demoName =
     options.demo && !process.env['MAMORI_HOSPITAL_NAME_JA'] ? { hospitalName: demoHospitalName } : {};
   const runtime = await openRuntime(config, demoName);

@@ -10,6 +10,8 @@ export interface Actor {
   readonly systemRole: SystemRole | null;
   readonly category: 'employee' | 'contractor' | null;
   readonly grants: readonly RoleGrant[];
+  /** Compartments (7-1(1)イ) the person is a member of: named groups inside a section, by id. */
+  readonly compartments?: readonly string[];
 }
 
 export const anonymousActor: Actor = {

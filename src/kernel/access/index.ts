@@ -1,3 +1,60 @@
 export { actorRef, anonymousActor, systemActor, type Actor } from './actor.js';
-export { can, permissions, requirePermission, type Permission } from './permissions.js';
+export {
+  AccessDenied,
+  accessEngine,
+  accessRule,
+  can,
+  decide,
+  denialEntry,
+  requirePermission,
+} from './authorize.js';
+export {
+  cedarPolicies,
+  cedarPolicyText,
+  cedarPrincipal,
+  cedarRequest,
+  cedarResource,
+  cedarTypeOf,
+  type CedarEntity,
+  type CedarRequest,
+} from './cedar.js';
+export { recordDenial } from './denials.js';
+export { compileAccessRules, type AccessEngine } from './engine.js';
+export {
+  actionResourceTypes,
+  hospitalRules,
+  isAction,
+  resourceActions,
+  type Action,
+  type ResourceAction,
+} from './hospital-rules.js';
+export {
+  authorizeDuty,
+  MIN_OVERRIDE_REASON,
+  type OverrideRequest,
+  type SeparationOverride,
+} from './override.js';
+export { permissions, type Permission } from './permissions.js';
+export { cachedPrincipalOf, principalOf, type Principal } from './principal.js';
 export { roleCodes, systemRoles, type Role, type RoleGrant, type SystemRole } from './roles.js';
+export {
+  hospitalResource,
+  resourceTypes,
+  type Classification,
+  type Condition,
+  type Decision,
+  type Duty,
+  type Resource,
+  type ResourceType,
+  type RoleScope,
+  type Rule,
+} from './rules.js';
+export {
+  approvesOwnRequest,
+  auditsOwnUnit,
+  conflictOfDuty,
+  dutyActions,
+  separationRules,
+  verifiesOwnChange,
+  type DutyRecord,
+} from './separation.js';

@@ -1,13 +1,17 @@
-import { AppError } from '../errors/index.js';
-import type { Actor } from './actor.js';
 import type { Role } from './roles.js';
 
 /**
- * Actions and who may perform them. A first, small rule table: the authorization issue replaces it with the full
- * engine (unit scopes, compartments, classification), keeping these action names.
+ * Actions on the hospital as a whole and who may perform them: any signed-in account, or the holders of some
+ * roles anywhere (never contractors). `hospital-rules.ts` compiles each entry into rules of the access engine
+ * (`#signedIn`, `#roles`); actions on single records are declared there. Add an action here with its roles.
  */
 export const permissions = {
   'org.read': { anyAccount: true, roles: [] },
+  /** One's own session: read it, sign out. */
+  'identity.session': { anyAccount: true, roles: [] },
+  'identity.changeOwnPassword': { anyAccount: true, roles: [] },
+  /** The history tab of a record; the query narrows it by the record's kind (org records, one's own account). */
+  'records.readHistory': { anyAccount: true, roles: [] },
   'org.manage': { anyAccount: false, roles: ['ciso', 'securityDirector'] },
   'org.manageStaff': { anyAccount: false, roles: ['ciso', 'securityDirector', 'personnelOffice'] },
   'org.readReports': {
@@ -23,6 +27,14 @@ export const permissions = {
     ],
   },
   'identity.manageAccounts': { anyAccount: false, roles: ['securityDirector'] },
+  'identity.manageSettings': { anyAccount: false, roles: ['ciso', 'securityDirector'] },
+  'identity.unlock': { anyAccount: false, roles: ['securityDirector'] },
+  'identity.importPersonnel': { anyAccount: false, roles: ['securityDirector', 'personnelOffice'] },
+  'identity.sweep': { anyAccount: false, roles: ['securityDirector', 'securityManager'] },
+  'identity.readReports': {
+    anyAccount: false,
+    roles: ['ciso', 'securityDirector', 'securityManager', 'committee', 'auditLead', 'auditor'],
+  },
   'ledger.read': {
     anyAccount: false,
     roles: ['ciso', 'securityDirector', 'auditLead', 'auditor', 'committee'],
@@ -30,27 +42,3 @@ export const permissions = {
 } as const satisfies Record<string, { anyAccount: boolean; roles: readonly Role[] }>;
 
 export type Permission = keyof typeof permissions;
-
-/** Administrators run the system; contractors never manage it. */
-export const can = (actor: Actor, permission: Permission): boolean => {
-  if (actor.kind === 'anonymous') return false;
-  if (actor.systemRole === 'administrator') return true;
-  const rule = permissions[permission];
-  if (rule.anyAccount) return true;
-  if (actor.category === 'contractor') return false;
-  const allowed: readonly Role[] = rule.roles;
-  return actor.grants.some((g) => allowed.includes(g.role));
-};
-
-export const requirePermission = (actor: Actor, permission: Permission): void => {
-  if (actor.kind === 'anonymous') {
-    throw new AppError('unauthenticated', { ja: 'サインインが必要です。', en: 'You need to sign in.' });
-  }
-  if (!can(actor, permission)) {
-    throw new AppError(
-      'forbidden',
-      { ja: 'この操作を行う権限がありません。', en: 'You are not allowed to do this.' },
-      { internal: `${actor.loginId} lacks ${permission}` },
-    );
-  }
-};

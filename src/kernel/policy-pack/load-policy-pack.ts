@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDocument } from 'yaml';
+import { load, YAMLException } from 'js-yaml';
 import type { z } from 'zod';
 import { issuesFromZod } from '../errors/index.js';
 import { checkStructure, type LocatedClause } from './check-clauses.js';
@@ -51,24 +51,23 @@ const readYaml = (dir: string, file: string, issues: PackIssue[]): unknown => {
     issues.push(packIssue(file, null, '', 'ファイルを読めません。', 'The file cannot be read.'));
     return undefined;
   }
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      const line = error.linePos?.[0].line;
-      const at = line === undefined ? '' : `line ${String(line)}`;
-      issues.push(
-        packIssue(
-          file,
-          null,
-          at,
-          `YAMLの書式に誤りがあります: ${error.message.split('\n')[0] ?? ''}`,
-          `YAML syntax error: ${error.message.split('\n')[0] ?? ''}`,
-        ),
-      );
-    }
+  try {
+    // js-yaml: safe by default (no custom types), duplicate keys are errors; several times faster than `yaml`.
+    return load(text, { filename: file });
+  } catch (error) {
+    if (!(error instanceof YAMLException)) throw error;
+    const line = error.mark.line + 1;
+    issues.push(
+      packIssue(
+        file,
+        null,
+        `line ${String(line)}`,
+        `YAMLの書式に誤りがあります: ${error.reason}`,
+        `YAML syntax error: ${error.reason}`,
+      ),
+    );
     return undefined;
   }
-  return doc.toJS() as unknown;
 };
 
 const rawId = (raw: unknown, index: number): string => {

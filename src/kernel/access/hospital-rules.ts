@@ -1,0 +1,251 @@
+import { permissions, type Permission } from './permissions.js';
+import type { Role } from './roles.js';
+import type { ResourceType, Rule } from './rules.js';
+import { separationRules } from './separation.js';
+
+/**
+ * The hospital's rules: the permission table (actions on the hospital as a whole) compiled to rules, and the
+ * rules on records: information assets (第4, 7-1(1)ア・イ), requests, audits and changes (第3 7).
+ */
+
+/** Actions on one record, with the resource type each acts on. */
+export const resourceActions = {
+  'information.read': ['informationAsset'],
+  'information.update': ['informationAsset'],
+  'request.approve': ['request'],
+  'audit.perform': ['audit'],
+  'change.verify': ['change'],
+} as const satisfies Record<string, readonly ResourceType[]>;
+export type ResourceAction = keyof typeof resourceActions;
+
+/** Every action a route, a CLI command or a use case may declare. */
+export type Action = Permission | ResourceAction;
+
+const tableActions = Object.keys(permissions) as Permission[];
+
+const tableResourceTypes = (): Record<Permission, readonly ResourceType[]> => {
+  const types: Partial<Record<Permission, readonly ResourceType[]>> = {};
+  for (const action of tableActions) types[action] = ['hospital'];
+  return types as Record<Permission, readonly ResourceType[]>;
+};
+
+export const actionResourceTypes: Readonly<Record<Action, readonly ResourceType[]>> = {
+  ...tableResourceTypes(),
+  ...resourceActions,
+};
+
+export const isAction = (name: string): name is Action => Object.hasOwn(actionResourceTypes, name);
+
+/** Each table entry becomes at most two rules: any signed-in account, or the listed roles (never contractors). */
+const tableRules = (): Rule<Action>[] =>
+  tableActions.flatMap((action): Rule<Action>[] => {
+    const entry: { readonly anyAccount: boolean; readonly roles: readonly Role[] } = permissions[action];
+    const roles = entry.roles;
+    const rules: Rule<Action>[] = [];
+    if (entry.anyAccount) {
+      rules.push({
+        id: `${action}#signedIn`,
+        effect: 'permit',
+        actions: [action],
+        resourceTypes: ['hospital'],
+        when: [{ kind: 'signedIn' }],
+        description: { ja: 'サインインした者は誰でも', en: 'Anyone signed in' },
+      });
+    }
+    if (roles.length > 0) {
+      rules.push({
+        id: `${action}#roles`,
+        effect: 'permit',
+        actions: [action],
+        resourceTypes: ['hospital'],
+        when: [{ kind: 'role', roles, scope: 'anywhere' }],
+        unless: [{ kind: 'contractor' }],
+        description: {
+          ja: `役割 ${roles.join('・')} を持つ職員（委託事業者を除く）`,
+          en: `Staff holding ${roles.join(', ')} (not contractors)`,
+        },
+      });
+    }
+    return rules;
+  });
+
+const informationRules: readonly Rule<Action>[] = [
+  {
+    id: 'information.read.ownUnit',
+    effect: 'permit',
+    actions: ['information.read'],
+    when: [{ kind: 'memberOfUnit' }],
+    clause: '7.1.1.a',
+    description: {
+      ja: '所属する科課室等の情報資産は閲覧できる（第7 1(1)ア）。',
+      en: "Staff read their own section's information (第7 1(1)ア).",
+    },
+  },
+  {
+    id: 'information.read.public',
+    effect: 'permit',
+    actions: ['information.read'],
+    when: [{ kind: 'signedIn' }, { kind: 'classificationAtLeast', level: 3 }],
+    clause: '4.1',
+    description: {
+      ja: '重要性分類III・IVの情報資産はサインインした者が閲覧できる（第4 1）。',
+      en: 'Classification III and IV information is readable by anyone signed in (第4 1).',
+    },
+  },
+  {
+    id: 'information.owner',
+    effect: 'permit',
+    actions: ['information.read', 'information.update'],
+    when: [{ kind: 'owner' }],
+    description: { ja: '情報資産の管理者本人', en: "The information asset's owner" },
+  },
+  {
+    id: 'information.manager',
+    effect: 'permit',
+    actions: ['information.read', 'information.update'],
+    when: [{ kind: 'role', roles: ['securityManager'], scope: 'unit' }],
+    clause: '3.4.2',
+    description: {
+      ja: '情報セキュリティ管理者は所管する科課室等の情報資産を扱える（第3 4(2)）。',
+      en: "A Security Manager handles their section's information (第3 4(2)).",
+    },
+  },
+  {
+    id: 'information.officer',
+    effect: 'permit',
+    actions: ['information.read', 'information.update'],
+    when: [{ kind: 'role', roles: ['securityOfficer'], scope: 'subtree' }],
+    clause: '3.3.2',
+    description: {
+      ja: '情報セキュリティ責任者は当該部局等の情報資産を扱える（第3 3(2)）。',
+      en: 'A Security Officer handles the information of their bureau and the units below it (第3 3(2)).',
+    },
+  },
+  {
+    id: 'information.read.executives',
+    effect: 'permit',
+    actions: ['information.read'],
+    when: [{ kind: 'role', roles: ['ciso', 'securityDirector'], scope: 'anywhere' }],
+    clause: '3.1',
+    description: {
+      ja: '最高情報統括責任者・統括情報セキュリティ責任者は全ての情報資産を閲覧できる（第3 1、2）。',
+      en: 'The CISO and the Security Director read all information (第3 1, 2).',
+    },
+  },
+  {
+    id: 'information.read.auditors',
+    effect: 'permit',
+    actions: ['information.read'],
+    when: [{ kind: 'role', roles: ['auditLead', 'auditor'], scope: 'anywhere' }],
+    clause: '9.1',
+    description: {
+      ja: '監査を行う者は監査に必要な情報資産を閲覧できる（第9 1）。',
+      en: 'Auditors read the information an audit needs (第9 1).',
+    },
+  },
+  {
+    id: 'information.compartment',
+    effect: 'forbid',
+    actions: ['information.read', 'information.update'],
+    when: [{ kind: 'inCompartment' }],
+    unless: [{ kind: 'anyOf', conditions: [{ kind: 'compartmentMember' }, { kind: 'owner' }] }],
+    reportDenial: true,
+    clause: '7.1.1.b',
+    description: {
+      ja: '別領域の情報資産は担当職員以外は閲覧・使用できない（第7 1(1)イ）。',
+      en: 'Information in a compartment is for its members only, even within the section (第7 1(1)イ).',
+    },
+  },
+  {
+    id: 'information.contractorClassI',
+    effect: 'forbid',
+    actions: ['information.read', 'information.update'],
+    when: [{ kind: 'contractor' }, { kind: 'classificationAtMost', level: 1 }],
+    reportDenial: true,
+    clause: '4.1',
+    description: {
+      ja: '重要性分類Iの情報資産は委託事業者が扱えない（第4 1）。',
+      en: 'Contractors do not handle classification I information (第4 1).',
+    },
+  },
+];
+
+const dutyRules: readonly Rule<Action>[] = [
+  {
+    id: 'request.approve.line',
+    effect: 'permit',
+    actions: ['request.approve'],
+    when: [
+      {
+        kind: 'anyOf',
+        conditions: [
+          { kind: 'role', roles: ['securityManager'], scope: 'unit' },
+          { kind: 'role', roles: ['securityOfficer'], scope: 'subtree' },
+          { kind: 'role', roles: ['ciso', 'securityDirector'], scope: 'anywhere' },
+        ],
+      },
+    ],
+    description: {
+      ja: '申請の部署の管理者・責任者、統括情報セキュリティ責任者、最高情報統括責任者',
+      en: "The request unit's Manager or Officer, the Security Director, the CISO",
+    },
+  },
+  {
+    id: 'audit.perform.auditors',
+    effect: 'permit',
+    actions: ['audit.perform'],
+    when: [{ kind: 'role', roles: ['auditLead', 'auditor'], scope: 'anywhere' }],
+    clause: '9.1.2',
+    description: { ja: '監査を行う者（第9 1(2)）', en: 'Auditors (第9 1(2))' },
+  },
+  {
+    id: 'change.verify.unit',
+    effect: 'permit',
+    actions: ['change.verify'],
+    when: [
+      {
+        kind: 'anyOf',
+        conditions: [
+          { kind: 'role', roles: ['securityManager', 'securityStaff'], scope: 'unit' },
+          { kind: 'role', roles: ['securityOfficer'], scope: 'subtree' },
+        ],
+      },
+    ],
+    clause: '7.1.4.c',
+    description: {
+      ja: '所管する部署の管理者・担当者・責任者が作業を確認する（第7 1(4)ウ）。',
+      en: "The unit's Manager, Staff or Officer verifies a change (第7 1(4)ウ).",
+    },
+  },
+  {
+    id: 'contractor.noDecisions',
+    effect: 'forbid',
+    actions: ['request.approve', 'audit.perform', 'change.verify'],
+    when: [{ kind: 'contractor' }],
+    reportDenial: true,
+    clause: '3.5.2',
+    description: {
+      ja: '委託事業者は承認・監査・確認を行えない（第3 5(2)）。',
+      en: 'Contractors do not approve, audit or verify (第3 5(2)).',
+    },
+  },
+];
+
+/** The rule set every decision in Mamori uses. */
+export const hospitalRules = (): Rule<Action>[] => [
+  {
+    id: 'administrator',
+    effect: 'permit',
+    actions: '*',
+    resourceTypes: ['hospital'],
+    when: [{ kind: 'administrator' }],
+    description: {
+      ja: 'Mamoriの運用管理者はシステムを運用する（記録の内容は扱わない）',
+      en: "Mamori's operator runs the system (not the records' contents)",
+    },
+  },
+  ...tableRules(),
+  ...informationRules,
+  ...dutyRules,
+  ...(separationRules as readonly Rule<Action>[]),
+];

@@ -1,0 +1,341 @@
+import type { Bilingual } from '../errors/bilingual.js';
+import { CompactRange, hashLeaf, type NodeHash } from './merkle.js';
+import { NoteError, openNote, parseCheckpoint, type VerifierKey } from './note.js';
+
+/**
+ * Recomputes a log from its stored entries, one at a time in index order, and compares everything stored with
+ * what it recomputes: leaf hashes, interior hashes, checkpoint roots and signatures. Memory is O(log n). Pure
+ * (no database), shared by `mamori ledger verify` and the standalone verifier.
+ *
+ * Locating the first bad index. Each entry carries its own index, its leaf hash is stored beside it, and every
+ * interior hash was stored by the transaction that appended the leaf completing it. So:
+ * - bytes changed in place: the stored leaf hash no longer matches (that index);
+ * - an entry removed: a gap (that index), or, if later rows were moved down, an entry claiming a later index;
+ * - entries swapped: the first position holds an entry claiming another index (that position);
+ * - an entry inserted and later rows moved up: the moved entry claims the index the inserted one took (that
+ *   index); a copy of an earlier entry is caught as a duplicate (its position);
+ * - an interior hash changed: it no longer matches its recomputed children, whose stored hashes do (the first
+ *   leaf it covers); a missing one points at the leaf whose append should have written it;
+ * - a level-1 mismatch cannot tell a changed hash from a changed leaf whose stored leaf hash was changed with
+ *   it, so the next entry is read first: if it shows the displacement, that index; otherwise the pair's first.
+ * A checkpoint whose root does not match names the checkpoint; which entry changed is then only known to lie
+ * between the previous good checkpoint and it.
+ */
+
+export type VerifyReason =
+  | 'missingEntry'
+  | 'entryOutOfPlace'
+  | 'entryDisplaced'
+  | 'duplicateEntry'
+  | 'entryMalformed'
+  | 'leafHashMismatch'
+  | 'interiorHashMismatch'
+  | 'interiorHashMissing'
+  | 'extraEntry'
+  | 'logTruncated'
+  | 'checkpointSignature'
+  | 'checkpointMalformed'
+  | 'checkpointRoot'
+  | 'cosignature';
+
+export interface VerifyProblem {
+  readonly reason: VerifyReason;
+  /** The lowest index whose entry is not what was committed; null when only a checkpoint is known bad. */
+  readonly firstBadIndex: number | null;
+  /** The checkpoint (by tree size) a checkpoint or cosignature problem is about. */
+  readonly checkpointSize: number | null;
+  /** For a checkpoint root mismatch: the entries known to hold the change, [from, to). */
+  readonly suspectRange: { readonly from: number; readonly to: number } | null;
+  readonly message: Bilingual;
+}
+
+const problem = (
+  reason: VerifyReason,
+  firstBadIndex: number | null,
+  message: Bilingual,
+  extra: Partial<Pick<VerifyProblem, 'checkpointSize' | 'suspectRange'>> = {},
+): VerifyProblem => ({
+  reason,
+  firstBadIndex,
+  checkpointSize: extra.checkpointSize ?? null,
+  suspectRange: extra.suspectRange ?? null,
+  message,
+});
+
+export const problems = {
+  missingEntry: (p: number): VerifyProblem =>
+    problem('missingEntry', p, {
+      ja: `記録 ${p} がありません（削除されています）。`,
+      en: `Entry ${p} is missing (deleted).`,
+    }),
+  extraEntry: (p: number): VerifyProblem =>
+    problem('extraEntry', p, {
+      ja: `記録 ${p} は台帳の長さを超えて保存されています（台帳を経ずに追加されています）。`,
+      en: `Entry ${p} is stored beyond the length of the log (added outside the ledger).`,
+    }),
+  logTruncated: (size: number, what: Bilingual): VerifyProblem =>
+    problem('logTruncated', size, {
+      ja: `台帳は ${size} 件で終わっていますが、それを超える${what.ja}があります（後ろが切り詰められています）。`,
+      en: `The log ends at ${size} entries but ${what.en} beyond it exist (the end was cut off).`,
+    }),
+};
+
+const INDEX_KEY = Buffer.from('"index":');
+
+/**
+ * The index an entry claims. Canonical JSON sorts keys, and only "actor" sorts before "index", whose string value
+ * cannot contain `"index":` unescaped: the first occurrence is the entry's own.
+ */
+export const claimedIndex = (entry: Uint8Array): number | null => {
+  const bytes = Buffer.isBuffer(entry)
+    ? entry
+    : Buffer.from(entry.buffer, entry.byteOffset, entry.byteLength);
+  const at = bytes.indexOf(INDEX_KEY);
+  if (at < 0) return null;
+  let value = 0;
+  let digits = 0;
+  for (let i = at + INDEX_KEY.length; i < bytes.length; i++) {
+    const c = bytes[i] as number;
+    if (c < 0x30 || c > 0x39) break;
+    value = value * 10 + (c - 0x30);
+    digits++;
+  }
+  return digits === 0 || digits > 15 ? null : value;
+};
+
+/** The stored interior hash of a node, undefined when none is stored. */
+export type StoredNodeLookup = (level: number, index: number) => Buffer | undefined;
+
+const RECENT = 1024;
+
+export class LogVerifier {
+  private readonly range = new CompactRange();
+  private found: VerifyProblem | null = null;
+  private pending: { level: number; index: number } | null = null;
+  private pendingCheckpoint: VerifyProblem | null = null;
+  private readonly recent: (Buffer | undefined)[] = new Array<Buffer | undefined>(RECENT);
+  private lastGoodCheckpoint = 0;
+  private checkpointCount = 0;
+  private cosignatureCount = 0;
+
+  /** @param storedNode the stored interior hashes, when the source has them. */
+  constructor(private readonly storedNode?: StoredNodeLookup) {}
+
+  get size(): number {
+    return this.range.size;
+  }
+
+  get problem(): VerifyProblem | null {
+    return this.found;
+  }
+
+  get checkpoints(): number {
+    return this.checkpointCount;
+  }
+
+  get cosignatures(): number {
+    return this.cosignatureCount;
+  }
+
+  root(): Buffer {
+    return this.range.root();
+  }
+
+  /** Feeds the stored entry at `index` (rows in index order). Returns false once a problem is known. */
+  push(index: number, entry: Uint8Array, storedLeafHash?: Uint8Array): boolean {
+    if (this.found) return false;
+    const p = this.range.size;
+    if (index !== p) return this.settle(index > p ? problems.missingEntry(p) : this.outOfPlace(p, index));
+    const leaf = hashLeaf(entry);
+    const leafProblem = this.checkLeaf(p, entry, leaf, storedLeafHash);
+    if (leafProblem || this.pending || this.pendingCheckpoint) return this.settle(leafProblem);
+    this.recent[p % RECENT] = leaf;
+    this.range.push(leaf, (node) => {
+      this.checkNode(node, p);
+    });
+    // checkNode may have found a problem.
+    return this.problem === null;
+  }
+
+  /** Ends the stream: a pending mismatch with no later evidence stands as it is. */
+  finish(): VerifyProblem | null {
+    if ((this.pending || this.pendingCheckpoint) && !this.found) this.settle(null);
+    return this.found;
+  }
+
+  /** Checks a checkpoint of the current size: its signature by the log key, its origin and size, and its root. */
+  checkCheckpoint(size: number, note: string, logKey: VerifierKey): boolean {
+    if (this.found) return false;
+    // A mismatch already awaits the next entry's evidence; this checkpoint adds nothing to it.
+    if (this.pending || this.pendingCheckpoint) return true;
+    if (size !== this.range.size)
+      throw new RangeError(`checkpoint ${size} checked at size ${this.range.size}`);
+    try {
+      openNote(note, [logKey]);
+    } catch (e) {
+      if (!(e instanceof NoteError)) throw e;
+      return this.fail(
+        problem(
+          'checkpointSignature',
+          null,
+          {
+            ja: `チェックポイント ${size} の署名が配備鍵で検証できません（差し替えられています）。`,
+            en: `Checkpoint ${size} does not verify with the deployment key (it was replaced).`,
+          },
+          { checkpointSize: size },
+        ),
+      );
+    }
+    let body;
+    try {
+      body = parseCheckpoint(note.slice(0, note.lastIndexOf('\n\n') + 1));
+    } catch {
+      body = null;
+    }
+    if (body?.origin !== logKey.name || body.size !== size)
+      return this.fail(
+        problem(
+          'checkpointMalformed',
+          null,
+          {
+            ja: `チェックポイント ${size} の内容が別のもの（${body ? `${body.origin} ${body.size}` : '不明'}）です。`,
+            en: `Checkpoint ${size} holds another checkpoint (${body ? `${body.origin} ${body.size}` : 'unreadable'}).`,
+          },
+          { checkpointSize: size },
+        ),
+      );
+    if (!body.root.equals(this.range.root())) {
+      // The next entry may still show where the change is (an entry pushed out of place by an insertion).
+      this.pendingCheckpoint = problem(
+        'checkpointRoot',
+        null,
+        {
+          ja: `チェックポイント ${size} の根ハッシュが記録から再計算した値と一致しません。記録 ${this.lastGoodCheckpoint}〜${size - 1} のいずれかが書き換えられています。`,
+          en: `The root of checkpoint ${size} does not match the root recomputed from the entries: an entry in ${this.lastGoodCheckpoint}–${size - 1} was rewritten.`,
+        },
+        { checkpointSize: size, suspectRange: { from: this.lastGoodCheckpoint, to: size } },
+      );
+      return true;
+    }
+    this.lastGoodCheckpoint = size;
+    this.checkpointCount++;
+    return true;
+  }
+
+  /** Checks one cosignature line on a checkpoint already checked, with the cosigner's verifier key. */
+  checkCosignature(size: number, checkpointText: string, line: string, cosigner: VerifierKey): boolean {
+    if (this.found) return false;
+    if (this.pending || this.pendingCheckpoint) return true;
+    try {
+      openNote(`${checkpointText}\n${line}`, [cosigner]);
+    } catch (e) {
+      if (!(e instanceof NoteError)) throw e;
+      return this.fail(
+        problem(
+          'cosignature',
+          null,
+          {
+            ja: `チェックポイント ${size} への ${cosigner.name} の副署が検証できません。`,
+            en: `The cosignature of ${cosigner.name} on checkpoint ${size} does not verify.`,
+          },
+          { checkpointSize: size },
+        ),
+      );
+    }
+    this.cosignatureCount++;
+    return true;
+  }
+
+  /** Records a problem found by the source (rows beyond the head, a truncated end). */
+  fail(found: VerifyProblem): false {
+    this.found ??= found;
+    return false;
+  }
+
+  private outOfPlace(p: number, claimed: number): VerifyProblem {
+    return problem('entryOutOfPlace', p, {
+      ja: `位置 ${p} に記録 ${claimed} があります（削除または並べ替えられています）。`,
+      en: `Position ${p} holds entry ${claimed} (entries were deleted or reordered).`,
+    });
+  }
+
+  private checkLeaf(p: number, entry: Uint8Array, leaf: Buffer, stored?: Uint8Array): VerifyProblem | null {
+    if (stored !== undefined && Buffer.compare(leaf, stored) !== 0)
+      return problem('leafHashMismatch', p, {
+        ja: `記録 ${p} の内容が書き換えられています（保存された葉ハッシュと一致しません）。`,
+        en: `Entry ${p} was altered (its bytes no longer match its stored leaf hash).`,
+      });
+    const claimed = claimedIndex(entry);
+    if (claimed === null)
+      return problem('entryMalformed', p, {
+        ja: `記録 ${p} に番号がありません（書き換えられています）。`,
+        en: `Entry ${p} carries no index (it was altered).`,
+      });
+    if (claimed > p) return this.outOfPlace(p, claimed);
+    if (claimed < p) {
+      const earlier = p - claimed <= RECENT ? this.recent[claimed % RECENT] : undefined;
+      if (earlier?.equals(leaf))
+        return problem('duplicateEntry', p, {
+          ja: `位置 ${p} の記録は記録 ${claimed} の複製です（挿入されています）。`,
+          en: `The entry at position ${p} is a copy of entry ${claimed} (it was inserted).`,
+        });
+      return problem('entryDisplaced', claimed, {
+        ja: `記録 ${claimed} が位置 ${p} にずれています。位置 ${claimed} に記録が挿入されています。`,
+        en: `Entry ${claimed} was pushed to position ${p}: an entry was inserted at ${claimed}.`,
+      });
+    }
+    return null;
+  }
+
+  private checkNode(node: NodeHash, completingLeaf: number): void {
+    if (this.found || this.pending || this.storedNode === undefined) return;
+    const stored = this.storedNode(node.level, node.index);
+    const first = node.index * 2 ** node.level;
+    if (stored === undefined) {
+      this.fail(
+        problem('interiorHashMissing', completingLeaf, {
+          ja: `記録 ${completingLeaf} の追加時に保存されるはずの内部ハッシュ（段 ${node.level}、番号 ${node.index}）がありません（台帳を経ずに追加されています）。`,
+          en: `The interior hash (level ${node.level}, index ${node.index}) that appending entry ${completingLeaf} stores is missing (the entry was added outside the ledger).`,
+        }),
+      );
+      return;
+    }
+    if (stored.equals(node.hash)) return;
+    if (node.level === 1) {
+      this.pending = { level: node.level, index: node.index };
+      return;
+    }
+    this.fail(this.nodeMismatch(node.level, node.index, first));
+  }
+
+  private nodeMismatch(level: number, index: number, first: number): VerifyProblem {
+    const last = first + 2 ** level - 1;
+    return problem('interiorHashMismatch', first, {
+      ja: `内部ハッシュ（段 ${level}、番号 ${index}、記録 ${first}〜${last}）が書き換えられています。`,
+      en: `The interior hash (level ${level}, index ${index}, entries ${first}–${last}) was altered.`,
+    });
+  }
+
+  /**
+   * Settles what is pending with the next evidence: a level-1 mismatch yields to a problem inside (or before) its
+   * pair, a checkpoint root mismatch to a problem before the checkpoint's size; otherwise they stand.
+   */
+  private settle(next: VerifyProblem | null): false {
+    const [pending, pendingCheckpoint] = [this.pending, this.pendingCheckpoint];
+    this.pending = null;
+    this.pendingCheckpoint = null;
+    const at = next?.firstBadIndex ?? null;
+    if (pending) {
+      const first = pending.index * 2;
+      return this.fail(
+        next && at !== null && at <= first + 1 ? next : this.nodeMismatch(1, pending.index, first),
+      );
+    }
+    if (pendingCheckpoint) {
+      const before = next && at !== null && at < (pendingCheckpoint.checkpointSize ?? 0);
+      return this.fail(before ? next : pendingCheckpoint);
+    }
+    if (next) return this.fail(next);
+    return false;
+  }
+}
