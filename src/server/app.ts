@@ -5,7 +5,13 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Config, MamoriApp, AppContext } from '../kernel/index.js';
+import {
+  undeclaredRouteActions,
+  type AppContext,
+  type Config,
+  type MamoriApp,
+  type RouteDeclaration,
+} from '../kernel/index.js';
 import { registerIdentityRoutes } from '../modules/identity/index.js';
 import { registerOrgRoutes } from '../modules/org/index.js';
 import { registerRecordsRoutes } from '../modules/records/index.js';
@@ -35,6 +41,19 @@ export const buildApp = async (options: BuildAppOptions): Promise<MamoriApp> => 
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  // 第7 1(1): every API route that needs a session names its action; the server does not start otherwise.
+  const routes: RouteDeclaration[] = [];
+  app.addHook('onRoute', (route) => {
+    routes.push({ method: route.method, url: route.url, config: route.config });
+  });
+  app.addHook('onReady', (done) => {
+    const undeclared = undeclaredRouteActions(routes);
+    done(
+      undeclared.length > 0
+        ? new Error(`API routes without a declared action:\n${undeclared.join('\n')}`)
+        : undefined,
+    );
+  });
 
   await app.register(fastifyHelmet, {
     enableCSPNonces: true,

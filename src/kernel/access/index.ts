@@ -36,6 +36,7 @@ export {
 } from './override.js';
 export { permissions, type Permission } from './permissions.js';
 export { cachedPrincipalOf, principalOf, type Principal } from './principal.js';
+export { undeclaredRouteActions, type RouteDeclaration } from './route-actions.js';
 export { roleCodes, systemRoles, type Role, type RoleGrant, type SystemRole } from './roles.js';
 export {
   hospitalResource,

@@ -3,6 +3,7 @@ import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefau
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type {} from '@fastify/cookie';
 import type {} from '@fastify/rate-limit';
+import type { Action } from '../access/index.js';
 import type { UseCaseContext } from '../usecase/index.js';
 
 /** What the server knows about a request once its session has been read. */
@@ -23,6 +24,11 @@ declare module 'fastify' {
     public?: boolean;
     /** Reachable while a temporary password is still unchanged (7-2(3)イ). */
     allowDuringPasswordChange?: boolean;
+    /**
+     * The action the route performs (第7 1(1)): required on every API route that is not public, checked at start-up
+     * and walked by the access matrix test. The use case still decides; this names what it decides.
+     */
+    action?: Action;
   }
 }
 

@@ -25,7 +25,7 @@ export const registerIdentityRoutes = (app: MamoriApp, options: IdentityRouteOpt
   app.get(
     '/api/session',
     {
-      config: { allowDuringPasswordChange: true },
+      config: { allowDuringPasswordChange: true, action: 'identity.session' },
       schema: { tags: ['identity'], summary: 'The signed-in person' },
     },
     async (request) => {
@@ -70,7 +70,10 @@ export const registerIdentityRoutes = (app: MamoriApp, options: IdentityRouteOpt
 
   app.delete(
     '/api/session',
-    { config: { allowDuringPasswordChange: true }, schema: { tags: ['identity'], summary: 'Sign out' } },
+    {
+      config: { allowDuringPasswordChange: true, action: 'identity.session' },
+      schema: { tags: ['identity'], summary: 'Sign out' },
+    },
     async (request, reply) => {
       const { sessionId } = request.mamori;
       if (sessionId !== null) await signOut(contextOf(request), { sessionId });
@@ -82,7 +85,7 @@ export const registerIdentityRoutes = (app: MamoriApp, options: IdentityRouteOpt
   app.post(
     '/api/account/password',
     {
-      config: { allowDuringPasswordChange: true },
+      config: { allowDuringPasswordChange: true, action: 'identity.changeOwnPassword' },
       schema: { tags: ['identity'], summary: 'Change my password', body: changePasswordInput },
     },
     async (request, reply) => {

@@ -29,28 +29,37 @@ const idParams = z.object({ id: z.string().min(1).max(64) });
 
 /** HTTP for 第3: validate, call the use case, present. */
 export const registerOrgRoutes = (app: MamoriApp): void => {
-  app.get('/api/org/units', { schema: { tags, summary: 'Units in force today' } }, (req) =>
-    listUnits(contextOf(req), {}),
+  app.get(
+    '/api/org/units',
+    { config: { action: 'org.read' }, schema: { tags, summary: 'Units in force today' } },
+    (req) => listUnits(contextOf(req), {}),
   );
   app.get(
     '/api/org/units/:id',
-    { schema: { tags, summary: 'A unit with its staff and roles', params: idParams } },
+    {
+      config: { action: 'org.read' },
+      schema: { tags, summary: 'A unit with its staff and roles', params: idParams },
+    },
     (req) => getUnit(contextOf(req), req.params),
   );
   app.post(
     '/api/org/units',
-    { schema: { tags, summary: 'Create a unit', body: unitRowSchema } },
+    { config: { action: 'org.manage' }, schema: { tags, summary: 'Create a unit', body: unitRowSchema } },
     async (req, reply) => reply.code(201).send(await createUnit(contextOf(req), req.body)),
   );
   app.put(
     '/api/org/units',
-    { schema: { tags, summary: 'Update a unit (by code)', body: unitRowSchema } },
+    {
+      config: { action: 'org.manage' },
+      schema: { tags, summary: 'Update a unit (by code)', body: unitRowSchema },
+    },
     (req) => updateUnit(contextOf(req), req.body),
   );
 
   app.get(
     '/api/org/staff',
     {
+      config: { action: 'org.read' },
       schema: {
         tags,
         summary: 'Search staff',
@@ -67,23 +76,33 @@ export const registerOrgRoutes = (app: MamoriApp): void => {
   );
   app.post(
     '/api/org/staff',
-    { schema: { tags, summary: 'Register a staff member', body: staffRowSchema } },
+    {
+      config: { action: 'org.manageStaff' },
+      schema: { tags, summary: 'Register a staff member', body: staffRowSchema },
+    },
     async (req, reply) => reply.code(201).send(await registerStaff(contextOf(req), req.body)),
   );
   app.put(
     '/api/org/staff',
-    { schema: { tags, summary: 'Update a staff member (by employee number)', body: staffRowSchema } },
+    {
+      config: { action: 'org.manageStaff' },
+      schema: { tags, summary: 'Update a staff member (by employee number)', body: staffRowSchema },
+    },
     (req) => updateStaff(contextOf(req), req.body),
   );
 
   app.post(
     '/api/org/assignments',
-    { schema: { tags, summary: 'Assign a role of 第3', body: assignmentRowSchema } },
+    {
+      config: { action: 'org.manage' },
+      schema: { tags, summary: 'Assign a role of 第3', body: assignmentRowSchema },
+    },
     async (req, reply) => reply.code(201).send(await assignRole(contextOf(req), req.body)),
   );
   app.post(
     '/api/org/assignments/:id/end',
     {
+      config: { action: 'org.manage' },
       schema: {
         tags,
         summary: 'End a term',
@@ -95,23 +114,29 @@ export const registerOrgRoutes = (app: MamoriApp): void => {
   );
   app.post(
     '/api/org/delegations',
-    { schema: { tags, summary: 'Delegate (3-2(7)) or appoint an acting holder', body: delegationRowSchema } },
+    {
+      config: { action: 'org.manage' },
+      schema: { tags, summary: 'Delegate (3-2(7)) or appoint an acting holder', body: delegationRowSchema },
+    },
     async (req, reply) => reply.code(201).send(await delegateRole(contextOf(req), req.body)),
   );
 
   app.get(
     '/api/org/gap-report',
-    { schema: { tags, summary: 'Units without Officer or Manager; roles kept apart by 第3 7' } },
+    {
+      config: { action: 'org.readReports' },
+      schema: { tags, summary: 'Units without Officer or Manager; roles kept apart by 第3 7' },
+    },
     (req) => buildGapReport(contextOf(req), {}),
   );
   app.get(
     '/api/org/contact-chart',
-    { schema: { tags, summary: 'Emergency contact chart (3-2(6))' } },
+    { config: { action: 'org.read' }, schema: { tags, summary: 'Emergency contact chart (3-2(6))' } },
     (req) => buildContactChart(contextOf(req), {}),
   );
   app.get(
     '/api/org/contact-chart.pdf',
-    { schema: { tags, summary: 'Emergency contact chart as PDF' } },
+    { config: { action: 'org.read' }, schema: { tags, summary: 'Emergency contact chart as PDF' } },
     async (req, reply) => {
       const chart = await buildContactChart(contextOf(req), {});
       const pdf = await renderContactChartPdf(chart, { printedAt: contextOf(req).clock.now() });
@@ -125,6 +150,7 @@ export const registerOrgRoutes = (app: MamoriApp): void => {
   app.get(
     '/api/org/export',
     {
+      config: { action: 'org.readReports' },
       schema: {
         tags,
         summary: 'Export the organisation as Excel or CSV',
@@ -154,6 +180,7 @@ export const registerOrgRoutes = (app: MamoriApp): void => {
   app.post(
     '/api/org/import',
     {
+      config: { action: 'org.manage' },
       bodyLimit: 32 * 1024 * 1024,
       schema: {
         tags,

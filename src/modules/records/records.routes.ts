@@ -6,6 +6,7 @@ export const registerRecordsRoutes = (app: MamoriApp): void => {
   app.get(
     '/api/records/:subject/history',
     {
+      config: { action: 'records.readHistory' },
       schema: {
         tags: ['records'],
         summary: "A record's history from the ledger",
