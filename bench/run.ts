@@ -1,11 +1,15 @@
 import { existsSync } from 'node:fs';
+import { runAccessBench } from './access.bench.js';
 import type { Measurement } from './bench-kit.js';
 import { runStartupBench } from './startup.bench.js';
 
 /** `npm run bench [-- name…]`: runs the named benchmarks (all by default), one JSON line per measurement. */
 const benches: Record<string, () => Promise<Measurement[]>> = {
   startup: runStartupBench,
+  access: runAccessBench,
 };
+/** Benchmarks that run the built server (the others import the sources). */
+const needBuild = new Set(['startup']);
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = wanted.filter((w) => !(w in benches));
@@ -15,12 +19,16 @@ if (unknown.length > 0) {
   );
   process.exit(2);
 }
-if (!existsSync(new URL('../dist/server/cli/main.js', import.meta.url))) {
+const toRun = wanted.length > 0 ? wanted : Object.keys(benches);
+if (
+  toRun.some((b) => needBuild.has(b)) &&
+  !existsSync(new URL('../dist/server/cli/main.js', import.meta.url))
+) {
   process.stderr.write('run `npm run build` first: benchmarks measure the built server\n');
   process.exit(2);
 }
 let failed = 0;
-for (const name of wanted.length > 0 ? wanted : Object.keys(benches)) {
+for (const name of toRun) {
   const results = await (benches[name] ?? (() => Promise.resolve([])))();
   failed += results.filter((r) => !r.pass).length;
 }
