@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { loadConfig, migrateToLatest, migrationLevel, openDatabase, systemActor } from '../kernel/index.js';
 import { seedDemoHospital } from '../modules/demo/index.js';
 import { openRuntime } from '../server/index.js';
+import { registerLedgerCommands } from './ledger.js';
 import { exportOrgCommand, importOrgCommand } from './org-files.js';
 import { printError } from './output.js';
 import { registerPolicyCommands } from './policy.js';
@@ -92,6 +93,7 @@ org
   .action((file: string, options: { sheet?: string; format?: string }) => exportOrgCommand(file, options));
 
 registerPolicyCommands(program);
+registerLedgerCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.exitCode = printError(error);

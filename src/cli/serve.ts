@@ -1,6 +1,8 @@
 import { loadConfig, loadPolicyPack, systemActor, type Config } from '../kernel/index.js';
 import { demoHospitalName, seedDemoHospital, type SeededPersona } from '../modules/demo/index.js';
 import { bootstrapAdministrator } from '../modules/identity/index.js';
+import { startCheckpointer } from '../kernel/ledger/checkpointer.js';
+import { deploymentKeyLoader, ledgerKeyFileOf } from '../kernel/ledger/operations.js';
 import { buildApp, openRuntime } from '../server/index.js';
 
 export interface ServeOptions {
@@ -35,16 +37,31 @@ export const serve = async (options: ServeOptions): Promise<void> => {
     options.demo && !process.env['MAMORI_HOSPITAL_NAME_JA'] ? { hospitalName: demoHospitalName } : {};
   const runtime = await openRuntime(config, demoName);
   const ctx = { ...runtime.app, actor: systemActor('startup') };
+  // The ledger's signing key: made at first start; a key that does not match the registered one stops start-up.
+  const ledgerKey = deploymentKeyLoader(runtime.app, ledgerKeyFileOf(config));
+  await ledgerKey();
   const admin = await bootstrapAdministrator(ctx, {});
   const demo = options.demo ? await seedDemoHospital(ctx) : null;
   const app = await buildApp({ config, app: runtime.app });
+  // A signed checkpoint at least every minute while entries arrive (several processes: see checkpointer.ts).
+  const onCheckpointError = (error: unknown): void => {
+    app.log.error({ err: error }, 'ledger checkpoint failed / 台帳のチェックポイントに失敗しました');
+  };
+  const checkpointer = startCheckpointer({
+    database: runtime.database,
+    clock: runtime.app.clock,
+    key: ledgerKey,
+    onError: onCheckpointError,
+  });
   const close = async (): Promise<void> => {
+    await checkpointer.stop();
     await app.close();
     await runtime.close();
   };
   process.once('SIGINT', () => void close().then(() => process.exit(0)));
   process.once('SIGTERM', () => void close().then(() => process.exit(0)));
   await app.listen({ port: config.port, host: config.host });
+  checkpointer.tick().catch(onCheckpointError);
   printCredentials(admin, demo?.personas ?? []);
   const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
   process.stdout.write(

@@ -14,10 +14,12 @@ import {
 } from '../kernel/index.js';
 import { registerIdentityRoutes } from '../modules/identity/index.js';
 import { registerOrgRoutes } from '../modules/org/index.js';
+import { ledgerKeyFileOf } from '../kernel/ledger/operations.js';
 import { registerRecordsRoutes } from '../modules/records/index.js';
 import { authHook } from './auth-hook.js';
 import { handleError } from './http-errors.js';
 import { registerHealthRoutes } from './health.routes.js';
+import { registerLedgerRoutes } from './ledger.routes.js';
 import { packageVersion } from './package-root.js';
 import { registerStaticWeb } from './static-web.js';
 import { zodValidatorCompiler } from './zod-validator.js';
@@ -105,6 +107,7 @@ export const buildApp = async (options: BuildAppOptions): Promise<MamoriApp> => 
   });
   registerOrgRoutes(app);
   registerRecordsRoutes(app);
+  registerLedgerRoutes(app, { keyFile: ledgerKeyFileOf(config) });
   await registerStaticWeb(app, options.webDir);
   return app;
 };

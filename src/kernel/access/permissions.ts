@@ -39,6 +39,11 @@ export const permissions = {
     anyAccount: false,
     roles: ['ciso', 'securityDirector', 'auditLead', 'auditor', 'committee'],
   },
+  /** Sign a checkpoint now, and run a full verification of a log (reads every entry). */
+  'ledger.checkpoint': { anyAccount: false, roles: ['ciso', 'securityDirector', 'auditLead', 'auditor'] },
+  'ledger.verify': { anyAccount: false, roles: ['ciso', 'securityDirector', 'auditLead', 'auditor'] },
+  /** Record an auditor's cosignature of a checkpoint (the auditor's key never enters Mamori). */
+  'ledger.cosign': { anyAccount: false, roles: ['auditLead', 'auditor'] },
 } as const satisfies Record<string, { anyAccount: boolean; roles: readonly Role[] }>;
 
 export type Permission = keyof typeof permissions;

@@ -42,6 +42,8 @@ export const configSchema = z
     hospitalNameEn: z.string().min(1).max(200).default('(hospital name not set)'),
     sessionIdleMinutes: z.coerce.number().int().min(1).max(1440).default(30),
     sessionAbsoluteHours: z.coerce.number().int().min(1).max(72).default(12),
+    /** The ledger's Ed25519 signing key (mode 0600); default <dataDir>/ledger-ed25519.key, made at first start. */
+    ledgerKeyFile: z.string().min(1).optional(),
   })
   .strict();
 
@@ -61,4 +63,5 @@ export const envNames: Record<keyof Config, string> = {
   hospitalNameEn: 'MAMORI_HOSPITAL_NAME_EN',
   sessionIdleMinutes: 'MAMORI_SESSION_IDLE_MINUTES',
   sessionAbsoluteHours: 'MAMORI_SESSION_ABSOLUTE_HOURS',
+  ledgerKeyFile: 'MAMORI_LEDGER_KEY_FILE',
 };

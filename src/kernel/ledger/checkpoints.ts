@@ -223,7 +223,7 @@ const badCosignature = (ja: string, en: string): AppError =>
  * note must carry a valid signature by the given cosigner key over exactly the stored checkpoint's text.
  */
 export const recordCosignature = async (
-  database: DatabaseHandle,
+  db: LedgerReader,
   log: LedgerLog,
   cosignedNote: string,
   cosignerKey: VerifierKey,
@@ -244,7 +244,7 @@ export const recordCosignature = async (
   } catch {
     throw badCosignature('チェックポイントの形式ではありません', 'the note is not a checkpoint');
   }
-  const stored = await checkpointAt(database.db, log, body.size);
+  const stored = await checkpointAt(db, log, body.size);
   if (!stored || parseNote(stored.note).text !== opened.text)
     throw badCosignature(
       `台帳（${log}）に同じチェックポイント（${body.size}）がありません`,
@@ -253,7 +253,7 @@ export const recordCosignature = async (
   const signature = opened.verified[0];
   if (!signature) throw badCosignature('署名がありません', 'no signature');
   const time = cosignatureTime(signature);
-  await database.db
+  await db
     .insertInto('ledger_cosignatures')
     .values({
       log,
@@ -267,5 +267,5 @@ export const recordCosignature = async (
     })
     .onConflict((oc) => oc.columns(['log', 'size', 'cosigner', 'key_id']).doNothing())
     .execute();
-  return (await checkpointAt(database.db, log, body.size)) ?? stored;
+  return (await checkpointAt(db, log, body.size)) ?? stored;
 };

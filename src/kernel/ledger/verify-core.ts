@@ -68,6 +68,11 @@ export const problems = {
       ja: `記録 ${p} がありません（削除されています）。`,
       en: `Entry ${p} is missing (deleted).`,
     }),
+  unreadableEntry: (p: number): VerifyProblem =>
+    problem('entryMalformed', p, {
+      ja: `記録 ${p} の行が読めません（書き換えられています）。`,
+      en: `The line of entry ${p} cannot be read (it was altered).`,
+    }),
   extraEntry: (p: number): VerifyProblem =>
     problem('extraEntry', p, {
       ja: `記録 ${p} は台帳の長さを超えて保存されています（台帳を経ずに追加されています）。`,
@@ -164,27 +169,27 @@ export class LogVerifier {
   }
 
   /** Checks a checkpoint of the current size: its signature by the log key, its origin and size, and its root. */
-  checkCheckpoint(size: number, note: string, logKey: VerifierKey): boolean {
+  checkCheckpoint(size: number, note: string, logKey: VerifierKey | null): boolean {
     if (this.found) return false;
     // A mismatch already awaits the next entry's evidence; this checkpoint adds nothing to it.
     if (this.pending || this.pendingCheckpoint) return true;
     if (size !== this.range.size)
       throw new RangeError(`checkpoint ${size} checked at size ${this.range.size}`);
+    const badSignature = problem(
+      'checkpointSignature',
+      null,
+      {
+        ja: `チェックポイント ${size} の署名が配備鍵で検証できません（差し替えられています）。`,
+        en: `Checkpoint ${size} does not verify with the deployment key (it was replaced).`,
+      },
+      { checkpointSize: size },
+    );
+    if (logKey === null) return this.fail(badSignature);
     try {
       openNote(note, [logKey]);
     } catch (e) {
       if (!(e instanceof NoteError)) throw e;
-      return this.fail(
-        problem(
-          'checkpointSignature',
-          null,
-          {
-            ja: `チェックポイント ${size} の署名が配備鍵で検証できません（差し替えられています）。`,
-            en: `Checkpoint ${size} does not verify with the deployment key (it was replaced).`,
-          },
-          { checkpointSize: size },
-        ),
-      );
+      return this.fail(badSignature);
     }
     let body;
     try {

@@ -70,7 +70,7 @@ const buildHistory = async (
       const { checkpoint } = await issueCheckpoint(handle, key, log, new Date());
       if (b % 2 === 0) {
         const body = parseNote(checkpoint.note).text;
-        await recordCosignature(handle, log, signNote(body, [cosigner]), cosignerKey, new Date());
+        await recordCosignature(handle.db, log, signNote(body, [cosigner]), cosignerKey, new Date());
       }
     }
   }

@@ -24,8 +24,8 @@ export interface VerifyResult {
 }
 
 export interface VerifyOptions {
-  /** The log's verifier key (`<name>/<log>+id+key`): checkpoints must verify with it. */
-  readonly logKey: VerifierKey;
+  /** The log's verifier key (`<name>/<log>+id+key`): checkpoints must verify with it; null when none is known. */
+  readonly logKey: VerifierKey | null;
   readonly onProgress?: (verified: number, total: number) => void;
   /** Entries read per query. */
   readonly chunk?: number;
@@ -83,7 +83,7 @@ const checkpointPages = (db: LedgerReader, log: LedgerLog) => {
 };
 
 /** The stored interior hashes completed by the leaves [first, last]: (i+1)·2^L − 1 falls in the range. */
-const nodesCompletedIn = async (
+export const nodesCompletedIn = async (
   db: LedgerReader,
   log: LedgerLog,
   first: number,

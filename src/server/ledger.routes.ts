@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { contextOf, type MamoriApp, type UseCaseContext } from '../kernel/index.js';
+import type { DeploymentKey } from '../kernel/ledger/keys.js';
+import {
+  addCosignature,
+  deploymentKeyLoader,
+  getConsistencyProof,
+  getInclusionProof,
+  getLatestCheckpoint,
+  getPublicKeys,
+  issueCheckpointNow,
+  listLedgerEntries,
+  listVerifications,
+  verifyLog,
+} from '../kernel/ledger/operations.js';
+import { ledgerLogs } from '../kernel/ledger/index.js';
+
+const tags = ['ledger'];
+const logParams = z.object({ log: z.enum(ledgerLogs) });
+const natural = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const noteType = 'text/plain; charset=utf-8';
+
+/**
+ * The ledger over HTTP, the same operations as `mamori ledger …` (第7 1(4)イ, 1(6), 第9 1(6)): checkpoints as
+ * C2SP signed-note text, the verifier key, entries with their exact bytes, RFC 9162 proofs, verification runs and
+ * auditors' cosignatures. Reading needs `ledger.read`; signing now and verifying need their own permissions.
+ */
+export const registerLedgerRoutes = (app: MamoriApp, options: { keyFile: string }): void => {
+  let loader: (() => Promise<DeploymentKey>) | undefined;
+  // Loaded on first use only: reading the ledger never needs the secret key.
+  const key = (ctx: UseCaseContext): (() => Promise<DeploymentKey>) => {
+    loader ??= deploymentKeyLoader(ctx, options.keyFile);
+    return loader;
+  };
+
+  app.get(
+    '/api/ledger/public-key',
+    {
+      config: { action: 'ledger.read' },
+      schema: { tags, summary: 'The verifier keys of both logs (signed-note form name+keyid+key)' },
+    },
+    (req) => getPublicKeys(contextOf(req), {}),
+  );
+  app.get(
+    '/api/ledger/:log/checkpoint',
+    {
+      config: { action: 'ledger.read' },
+      schema: {
+        tags,
+        summary: 'The latest signed checkpoint (C2SP tlog-checkpoint), as text',
+        params: logParams,
+      },
+    },
+    async (req, reply) => {
+      const checkpoint = await getLatestCheckpoint(contextOf(req), req.params);
+      return reply.type(noteType).send(checkpoint.note);
+    },
+  );
+  app.post(
+    '/api/ledger/:log/checkpoint',
+    {
+      config: { action: 'ledger.checkpoint' },
+      schema: {
+        tags,
+        summary: 'Sign a checkpoint now if the log grew; the latest one, as text',
+        params: logParams,
+      },
+    },
+    async (req, reply) => {
+      const ctx = contextOf(req);
+      const { checkpoint, issued } = await issueCheckpointNow(ctx, req.params, key(ctx));
+      return reply
+        .code(issued ? 201 : 200)
+        .type(noteType)
+        .send(checkpoint.note);
+    },
+  );
+  app.get(
+    '/api/ledger/:log/entries',
+    {
+      config: { action: 'ledger.read' },
+      schema: {
+        tags,
+        summary: 'Entries [start, end) with their exact bytes in base64 (at most 10,000)',
+        params: logParams,
+        querystring: z.object({ start: natural, end: natural }),
+      },
+    },
+    async (req) => ({ entries: await listLedgerEntries(contextOf(req), { ...req.params, ...req.query }) }),
+  );
+  app.get(
+    '/api/ledger/:log/proofs/inclusion',
+    {
+      config: { action: 'ledger.read' },
+      schema: {
+        tags,
+        summary: 'RFC 9162 inclusion proof of an entry in the tree of a given size',
+        params: logParams,
+        querystring: z.object({ index: natural, size: natural }),
+      },
+    },
+    (req) => getInclusionProof(contextOf(req), { ...req.params, ...req.query }),
+  );
+  app.get(
+    '/api/ledger/:log/proofs/consistency',
+    {
+      config: { action: 'ledger.read' },
+      schema: {
+        tags,
+        summary: 'RFC 9162 consistency proof between two tree sizes',
+        params: logParams,
+        querystring: z.object({ from: natural, to: natural }),
+      },
+    },
+    (req) => getConsistencyProof(contextOf(req), { ...req.params, ...req.query }),
+  );
+  app.post(
+    '/api/ledger/:log/verifications',
+    {
+      config: { action: 'ledger.verify' },
+      schema: {
+        tags,
+        summary: 'Recompute and check the whole log; the run is recorded',
+        params: logParams,
+      },
+    },
+    async (req, reply) => {
+      const run = await verifyLog(contextOf(req), req.params, { keyFile: options.keyFile });
+      return reply.code(201).send(run);
+    },
+  );
+  app.get(
+    '/api/ledger/:log/verifications',
+    {
+      config: { action: 'ledger.read' },
+      schema: { tags, summary: 'The latest verification runs', params: logParams },
+    },
+    (req) => listVerifications(contextOf(req), req.params),
+  );
+  app.post(
+    '/api/ledger/:log/cosignatures',
+    {
+      config: { action: 'ledger.cosign' },
+      schema: {
+        tags,
+        summary: "Record an auditor's cosignature (c2sp.org/tlog-cosignature) of a stored checkpoint",
+        params: logParams,
+        body: z.object({ checkpoint: z.string(), cosignerKey: z.string() }).strict(),
+      },
+    },
+    async (req, reply) => {
+      const checkpoint = await addCosignature(contextOf(req), { ...req.params, ...req.body });
+      return reply.code(201).type(noteType).send(checkpoint.note);
+    },
+  );
+};
