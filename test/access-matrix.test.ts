@@ -1,4 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig, systemActor, type MamoriApp } from '../src/kernel/index.js';
@@ -147,6 +149,24 @@ const requests: Record<string, readonly Case[]> = {
       body: (_, w) => ({ format: 'csv', sheet: 'units', contentBase64: w.unitsCsv }),
     },
   ],
+  // The ledger (第7 1(4)イ, 1(6)): the audit log; a cosignature that is not one passes authorization, then fails.
+  'GET /api/ledger/{log}/checkpoint': [{ url: fixed('/api/ledger/audit/checkpoint') }],
+  'POST /api/ledger/{log}/checkpoint': [{ url: fixed('/api/ledger/audit/checkpoint') }],
+  'GET /api/ledger/{log}/entries': [{ url: fixed('/api/ledger/audit/entries?start=0&end=2') }],
+  'GET /api/ledger/{log}/proofs/inclusion': [
+    { url: fixed('/api/ledger/audit/proofs/inclusion?index=0&size=2') },
+  ],
+  'GET /api/ledger/{log}/proofs/consistency': [
+    { url: fixed('/api/ledger/audit/proofs/consistency?from=1&to=2') },
+  ],
+  'POST /api/ledger/{log}/verifications': [{ url: fixed('/api/ledger/audit/verifications') }],
+  'GET /api/ledger/{log}/verifications': [{ url: fixed('/api/ledger/audit/verifications') }],
+  'POST /api/ledger/{log}/cosignatures': [
+    {
+      url: fixed('/api/ledger/audit/cosignatures'),
+      body: () => ({ checkpoint: 'not a checkpoint', cosignerKey: 'not a key' }),
+    },
+  ],
   'GET /api/records/{subject}/history': [
     { name: 'an org record', url: (_, w) => `/api/records/unit:${w.ownUnitId}/history` },
     { name: 'own account', url: (who) => `/api/records/account:${who.accountId || 'none'}/history` },
@@ -191,10 +211,12 @@ describeEachDialect('access matrix: every route × the demo hospital’s people'
     };
   };
 
+  const keyDir = mkdtempSync(join(tmpdir(), 'mamori-access-matrix-'));
+
   beforeAll(async () => {
     const seeded = await seedDemoHospital(db().ctx(systemActor('test')), { seed: 7, asOf: '2026-04-01' });
     app = await buildApp({
-      config: loadConfig({}, { logLevel: 'silent' }),
+      config: loadConfig({}, { logLevel: 'silent', ledgerKeyFile: join(keyDir, 'ledger.key') }),
       app: {
         database: db().handle,
         clock: db().clock,
@@ -253,6 +275,7 @@ describeEachDialect('access matrix: every route × the demo hospital’s people'
 
   afterAll(async () => {
     await app.close();
+    rmSync(keyDir, { recursive: true, force: true });
   });
 
   it('answers each route for each person as test/access-matrix.json says, with the bilingual reason', async () => {
