@@ -5,6 +5,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig, systemActor, type MamoriApp } from '../src/kernel/index.js';
 import { demoPersonaKeys, seedDemoHospital, type DemoPersonaKey } from '../src/modules/demo/index.js';
+import { defaultIdentitySettings } from '../src/modules/identity/index.js';
 import { buildApp } from '../src/server/index.js';
 import { describeEachDialect } from './db-harness.js';
 
@@ -148,6 +149,12 @@ const requests: Record<string, readonly Case[]> = {
       url: fixed('/api/org/import?dryRun=true'),
       body: (_, w) => ({ format: 'csv', sheet: 'units', contentBase64: w.unitsCsv }),
     },
+  ],
+  'PUT /api/identity/settings': [
+    { url: fixed('/api/identity/settings'), body: () => defaultIdentitySettings },
+  ],
+  'POST /api/identity/settings/preview': [
+    { url: fixed('/api/identity/settings/preview'), body: () => defaultIdentitySettings },
   ],
   // The ledger (第7 1(4)イ, 1(6)): the audit log; a cosignature that is not one passes authorization, then fails.
   'GET /api/ledger/{log}/checkpoint': [{ url: fixed('/api/ledger/audit/checkpoint') }],

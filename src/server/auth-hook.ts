@@ -6,7 +6,7 @@ import {
   SESSION_COOKIE,
   type AppContext,
 } from '../kernel/index.js';
-import { authenticateSession } from '../modules/identity/index.js';
+import { authenticateSession, passwordChangeMessage } from '../modules/identity/index.js';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -43,6 +43,6 @@ export const authHook =
       );
     }
     if (session.mustChangePassword && config.allowDuringPasswordChange !== true) {
-      throw new AppError('passwordChangeRequired', defaultMessage('passwordChangeRequired'));
+      throw new AppError('passwordChangeRequired', passwordChangeMessage(session.passwordReason));
     }
   };

@@ -35,6 +35,66 @@ export interface SessionView {
   csrfToken: string;
   previousSignIn: { at: string; ip: string | null; userAgent: string | null } | null;
   expiresAt: string;
+  /** Why the password must be changed now (null when it need not be). */
+  passwordReason: PasswordReason | null;
+  accountClass: 'standard' | 'privileged';
+  /** The rules a new password must meet (the profile of the account's class). */
+  passwordRules: PasswordRulesView;
+  /** When the password falls due by age; null when it never does. */
+  passwordDueAt: string | null;
+}
+
+export type PasswordReason = 'temporary' | 'expired' | 'signInCount' | 'reset';
+
+export interface PasswordRulesView {
+  preset: string;
+  minLength: number;
+  maxLength: number;
+  requireMixed: boolean;
+  blocklist: boolean;
+  rejectPersonalInfo: boolean;
+  historyCount: number;
+  maxAgeDays: number | null;
+  maxSignIns: number | null;
+  mfaRequired: boolean;
+}
+
+/** A password policy profile (identity settings). */
+export interface PasswordProfileView {
+  preset: string;
+  minLength: number;
+  requireMixed: boolean;
+  blocklist: boolean;
+  rejectPersonalInfo: boolean;
+  historyCount: number;
+  maxAgeDays: number | null;
+  maxSignIns: number | null;
+  mfaRequired: boolean;
+  lockoutThreshold: number;
+  lockoutMinutes: number | null;
+  idleMinutes: number;
+  absoluteMinutes: number;
+  elevationMinutes: number;
+}
+
+export interface IdentitySettingsBody {
+  profiles: { standard: PasswordProfileView; privileged: PasswordProfileView };
+  address: { threshold: number; windowMinutes: number; lockMinutes: number };
+  unusedDays: number;
+}
+
+export interface DepartureView {
+  guide: 'nist' | 'mhlw' | 'standard';
+  field: string;
+  what: Bilingual;
+  why: Bilingual;
+}
+
+export interface IdentitySettingsView {
+  settings: IdentitySettingsBody;
+  presets: Record<string, PasswordProfileView>;
+  departures: { standard: DepartureView[]; privileged: DepartureView[] };
+  blocklistSize: number;
 }
 
 export interface UnitSummary {

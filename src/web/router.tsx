@@ -16,6 +16,10 @@ const GapReportPage = lazy(() =>
 const ContactChartPage = lazy(() =>
   import('./org/ContactChartPage.js').then((m) => ({ default: m.ContactChartPage })),
 );
+// Identity pages (第6 4, 第7 2): administration loads on demand.
+const IdentitySettingsPage = lazy(() =>
+  import('./identity/admin/SettingsPage.js').then((m) => ({ default: m.SettingsPage })),
+);
 const ImportExportPage = lazy(() =>
   import('./org/ImportExportPage.js').then((m) => ({ default: m.ImportExportPage })),
 );
@@ -39,6 +43,7 @@ export const createRouter = () =>
             { path: 'org/gaps', element: <GapReportPage /> },
             { path: 'org/contact-chart', element: <ContactChartPage /> },
             { path: 'org/import', element: <ImportExportPage /> },
+            { path: 'identity/settings', element: <IdentitySettingsPage /> },
             { path: '*', element: <NotFoundPage /> },
           ],
         },

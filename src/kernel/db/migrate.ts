@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import type { DatabaseHandle, Dialect } from './database.js';
 import * as m001 from './migrations/001-foundation.js';
 import * as m002 from './migrations/002-ledger.js';
+import * as m003 from './migrations/003-identity.js';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -11,6 +12,7 @@ interface DialectMigration {
 const migrations: Record<string, DialectMigration> = {
   '001-foundation': m001,
   '002-ledger': m002,
+  '003-identity': m003,
 };
 
 export const latestMigration = Object.keys(migrations).sort().at(-1) ?? '';

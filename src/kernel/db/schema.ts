@@ -80,6 +80,20 @@ export interface AccountTable {
   last_sign_in_at: string | null;
   created_at: string;
   updated_at: string;
+  // 003-identity
+  kind: string;
+  privileged: number;
+  source: string;
+  external_id: string | null;
+  display_name: string | null;
+  end_date: string | null;
+  purpose: string | null;
+  owner_staff_id: string | null;
+  sign_ins_since_change: number;
+  failed_attempts: number;
+  password_reason: string | null;
+  disabled_reason: string | null;
+  scoped_unit_id: string | null;
 }
 
 export interface SessionTable {
@@ -93,6 +107,128 @@ export interface SessionTable {
   revoked_at: string | null;
   ip: string | null;
   user_agent: string | null;
+  // 003-identity
+  stage: string;
+  idle_minutes: number | null;
+  elevated_until: string | null;
+  methods: string | null;
+  challenge: string | null;
+  attempt_id: string | null;
+  end_reason: string | null;
+}
+
+export interface PasswordHistoryTable {
+  id: string;
+  account_id: string;
+  password_hash: string;
+  created_at: string;
+}
+
+export interface SignInAttemptTable {
+  id: string;
+  at: string;
+  login_id: string;
+  account_id: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  outcome: string;
+  method: string;
+}
+
+export interface LockoutTable {
+  id: string;
+  scope: string;
+  subject: string;
+  started_at: string;
+  until: string | null;
+  failures: number;
+  released_at: string | null;
+  released_by: string | null;
+  release_reason: string | null;
+}
+
+export interface MfaFactorTable {
+  id: string;
+  account_id: string;
+  kind: string;
+  label: string;
+  secret: string | null;
+  credential_id: string | null;
+  public_key: string | null;
+  counter: number;
+  transports: string | null;
+  last_step: number | null;
+  created_at: string;
+  confirmed_at: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface RecoveryCodeTable {
+  id: string;
+  account_id: string;
+  code_hash: string;
+  created_at: string;
+  used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface IdentitySettingTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface SignInReportTable {
+  id: string;
+  account_id: string;
+  attempt_id: string | null;
+  attempt_at: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  note: string | null;
+  status: string;
+  created_at: string;
+}
+
+export interface SharedAccountUserTable {
+  id: string;
+  account_id: string;
+  staff_id: string;
+  added_at: string;
+  removed_at: string | null;
+}
+
+export interface IdSweepItemTable {
+  id: string;
+  sweep_id: string;
+  account_id: string;
+  unit_id: string | null;
+  reason: string;
+  last_sign_in_at: string | null;
+  found_at: string;
+  decision: string | null;
+  decided_at: string | null;
+  decided_by: string | null;
+  note: string | null;
+}
+
+export interface DirectoryGroupTable {
+  id: string;
+  source: string;
+  external_id: string;
+  name: string;
+  members: string;
+  synced_at: string;
+  removed_at: string | null;
+}
+
+export interface OidcLoginTable {
+  id: string;
+  code_verifier: string;
+  nonce: string;
+  created_at: string;
+  used_at: string | null;
 }
 
 export interface LedgerHeadTable {
@@ -175,4 +311,15 @@ export interface Database {
   ledger_checkpoints: LedgerCheckpointTable;
   ledger_cosignatures: LedgerCosignatureTable;
   ledger_verifications: LedgerVerificationTable;
+  password_history: PasswordHistoryTable;
+  sign_in_attempts: SignInAttemptTable;
+  lockouts: LockoutTable;
+  mfa_factors: MfaFactorTable;
+  recovery_codes: RecoveryCodeTable;
+  identity_settings: IdentitySettingTable;
+  sign_in_reports: SignInReportTable;
+  shared_account_users: SharedAccountUserTable;
+  id_sweep_items: IdSweepItemTable;
+  directory_groups: DirectoryGroupTable;
+  oidc_logins: OidcLoginTable;
 }

@@ -1,28 +1,36 @@
 import { calendarDate, type Actor, type AppContext, type SystemRole } from '../../kernel/index.js';
 import { findStaffById, resolveGrants } from '../org/index.js';
 import { findAccountById, findSession, touchSession } from './accounts.repository.js';
+import type { SessionStage } from './open-session.js';
+import type { PasswordReason } from './password-expiry.js';
 import { sessionIdOf } from './session-token.js';
 
 export interface AuthenticatedSession {
   readonly sessionId: string;
   readonly csrfToken: string;
   readonly mustChangePassword: boolean;
+  readonly passwordReason: PasswordReason | null;
+  /** `full` once every required factor is in; `mfa` and `enrol` allow only the second-factor routes. */
+  readonly stage: SessionStage;
+  readonly elevatedUntil: string | null;
   readonly expiresAt: string;
   readonly actor: Actor;
 }
 
 /**
- * The person behind a session cookie, or null when the session is unknown, revoked or expired. Sliding the idle
- * expiry is bookkeeping of the session itself, not a change of any record, so it writes no ledger entry.
+ * The person behind a session cookie, or null when the session is unknown, revoked or expired, or the account is
+ * disabled or past its end date. Sliding the idle expiry is bookkeeping of the session itself, not a change of
+ * any record, so it writes no ledger entry.
  */
 export const authenticateSession = async (
   app: AppContext,
   token: string,
-  idleMinutes: number,
+  fallbackIdleMinutes: number,
 ): Promise<AuthenticatedSession | null> => {
   const db = app.database.db;
   const session = await findSession(db, sessionIdOf(token));
-  const now = app.clock.now().toISOString();
+  const nowDate = app.clock.now();
+  const now = nowDate.toISOString();
   if (
     !session ||
     session.revoked_at !== null ||
@@ -31,16 +39,23 @@ export const authenticateSession = async (
   )
     return null;
   const account = await findAccountById(db, session.account_id);
-  if (!account || account.disabled_at !== null) return null;
-  const idle = new Date(new Date(now).getTime() + idleMinutes * 60_000).toISOString();
+  const today = calendarDate(nowDate, app.timeZone);
+  if (!account || account.disabled_at !== null || (account.end_date !== null && account.end_date < today))
+    return null;
+  const idleMinutes = session.idle_minutes ?? fallbackIdleMinutes;
+  const idle = new Date(nowDate.getTime() + idleMinutes * 60_000).toISOString();
   const expiresAt = idle < session.absolute_expires_at ? idle : session.absolute_expires_at;
   await touchSession(db, session.id, now, expiresAt);
   const staff = account.staff_id === null ? undefined : await findStaffById(db, account.staff_id);
-  const grants = staff ? await resolveGrants(db, staff.id, calendarDate(app.clock.now(), app.timeZone)) : [];
+  const grants = staff ? await resolveGrants(db, staff.id, today) : [];
   return {
     sessionId: session.id,
     csrfToken: session.csrf_token,
     mustChangePassword: account.must_change_password === 1,
+    passwordReason:
+      account.must_change_password === 1 ? (account.password_reason as PasswordReason | null) : null,
+    stage: session.stage as SessionStage,
+    elevatedUntil: session.elevated_until,
     expiresAt,
     actor: {
       kind: 'account',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError, defineUseCase, newId } from '../../kernel/index.js';
+import { accountRow } from './account-row.js';
 import { findAccountByLoginId, insertAccount } from './accounts.repository.js';
 import { generateTemporaryPassword, hashPassword } from './password.js';
 
@@ -37,26 +38,26 @@ export const bootstrapAdministrator = defineUseCase({
     const now = ctx.clock.now().toISOString();
     const temporaryPassword = generateTemporaryPassword();
     const id = newId();
-    await insertAccount(tx, {
-      id,
-      login_id: ADMIN_LOGIN_ID,
-      staff_id: null,
-      system_role: 'administrator',
-      password_hash: await hashPassword(temporaryPassword),
-      must_change_password: 1,
-      password_changed_at: now,
-      disabled_at: null,
-      last_sign_in_at: null,
-      created_at: now,
-      updated_at: now,
-    });
+    // A local account kept for break-glass use, under the privileged profile (7-2(1)ウ).
+    await insertAccount(
+      tx,
+      accountRow({
+        id,
+        login_id: ADMIN_LOGIN_ID,
+        system_role: 'administrator',
+        privileged: 1,
+        display_name: 'システム管理者',
+        password_hash: await hashPassword(temporaryPassword),
+        created_at: now,
+      }),
+    );
     return {
       result: { loginId: ADMIN_LOGIN_ID, temporaryPassword },
       ledger: [
         {
           kind: 'identity.administratorCreated',
           subject: `account:${id}`,
-          payload: { loginId: ADMIN_LOGIN_ID, temporaryPassword: true },
+          payload: { loginId: ADMIN_LOGIN_ID, temporaryPassword: true, privileged: true },
         },
       ],
     };

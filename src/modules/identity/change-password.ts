@@ -1,13 +1,24 @@
 import { z } from 'zod';
-import { AppError, defineUseCase, type FieldIssue } from '../../kernel/index.js';
+import { AppError, defineUseCase, newId, type FieldIssue } from '../../kernel/index.js';
+import { ownerOf, profileOf } from './account-row.js';
 import { findAccountById, revokeOtherSessions, updateAccountRow } from './accounts.repository.js';
 import { changePasswordInput } from './identity.schema.js';
+import { insertPasswordHistory, recentPasswordHashes } from './password-history.repository.js';
+import { passwordIssues } from './password-rules.js';
 import { hashPassword, verifyPassword } from './password.js';
 
 const issue = (field: string, ja: string, en: string): FieldIssue => ({ field, message: { ja, en } });
 
+/** True when the password matches any of the hashes (every hash is checked: the time does not tell which). */
+const matchesAny = async (hashes: readonly string[], password: string): Promise<boolean> => {
+  const results = await Promise.all(hashes.map((h) => verifyPassword(h, password)));
+  return results.some(Boolean);
+};
+
 /**
- * Changes one's own password; the way out of a temporary password (7-2(3)イ). Other sessions of the account end.
+ * Changes one's own password under the profile of one's account class: long enough, not on the blocklist, without
+ * the login ID or name (6-4(2)(ウ)), not one of the last N (6-4(2)(オ)). The way out of a temporary or expired
+ * password (6-4(2)(キ), 7-2(3)イ). Other sessions of the account end.
  */
 export const changePassword = defineUseCase({
   name: 'identity.changePassword',
@@ -20,6 +31,14 @@ export const changePassword = defineUseCase({
     const account = await findAccountById(tx, ctx.actor.accountId ?? '');
     if (!account)
       throw new AppError('unauthenticated', { ja: 'サインインが必要です。', en: 'You need to sign in.' });
+    if (account.source !== 'local') {
+      const problem = issue(
+        'newPassword',
+        'このアカウントのパスワードはディレクトリ（LDAP/AD）または外部の認証で管理されています。',
+        "This account's password is managed by the directory (LDAP/AD) or the external sign-in.",
+      );
+      throw new AppError('validation', problem.message, { issues: [problem] });
+    }
     if (!(await verifyPassword(account.password_hash, input.currentPassword))) {
       const problem = issue(
         'currentPassword',
@@ -28,8 +47,9 @@ export const changePassword = defineUseCase({
       );
       throw new AppError('validation', problem.message, { issues: [problem] });
     }
-    const problems: FieldIssue[] = [];
-    if (input.newPassword === input.currentPassword) {
+    const profile = await profileOf(tx, account);
+    const problems = passwordIssues(profile, input.newPassword, await ownerOf(tx, account));
+    if (input.newPassword.normalize('NFKC') === input.currentPassword.normalize('NFKC')) {
       problems.push(
         issue(
           'newPassword',
@@ -37,23 +57,33 @@ export const changePassword = defineUseCase({
           'Choose a password different from the current one.',
         ),
       );
-    }
-    if (input.newPassword.toLowerCase().includes(account.login_id.toLowerCase())) {
+    } else if (
+      profile.historyCount > 0 &&
+      (await matchesAny(await recentPasswordHashes(tx, account.id, profile.historyCount), input.newPassword))
+    ) {
       problems.push(
         issue(
           'newPassword',
-          'パスワードにログインIDを含めないでください。',
-          'The password must not contain the login ID.',
+          `過去${String(profile.historyCount)}回以内に使ったパスワードは使えません（第6 4(2)(オ)）。`,
+          `You used this password within your last ${String(profile.historyCount)} (第6 4(2)(オ)).`,
         ),
       );
     }
     const [first] = problems;
     if (first) throw new AppError('validation', first.message, { issues: problems });
     const now = ctx.clock.now().toISOString();
+    await insertPasswordHistory(tx, {
+      id: newId(),
+      account_id: account.id,
+      password_hash: account.password_hash,
+      created_at: now,
+    });
     await updateAccountRow(tx, account.id, {
       password_hash: await hashPassword(input.newPassword),
       must_change_password: 0,
+      password_reason: null,
       password_changed_at: now,
+      sign_ins_since_change: 0,
       updated_at: now,
     });
     await revokeOtherSessions(tx, account.id, input.sessionId, now);
@@ -63,7 +93,11 @@ export const changePassword = defineUseCase({
         {
           kind: 'identity.passwordChanged',
           subject: `account:${account.id}`,
-          payload: { wasTemporary: account.must_change_password === 1 },
+          payload: {
+            wasTemporary: account.must_change_password === 1 && account.password_reason !== 'expired',
+            reason: account.password_reason,
+            profile: profile.preset,
+          },
         },
       ],
     };

@@ -1,5 +1,6 @@
 import { AppError, defineUseCase, newId, requirePermission } from '../../kernel/index.js';
 import { findStaffByNumber } from '../org/index.js';
+import { accountRow } from './account-row.js';
 import { findAccountByLoginId, findAccountByStaffId, insertAccount } from './accounts.repository.js';
 import { createAccountInput } from './identity.schema.js';
 import { generateTemporaryPassword, hashPassword } from './password.js';
@@ -36,19 +37,17 @@ export const createAccount = defineUseCase({
     const now = ctx.clock.now().toISOString();
     const temporaryPassword = generateTemporaryPassword();
     const id = newId();
-    await insertAccount(tx, {
-      id,
-      login_id: input.loginId,
-      staff_id: staff.id,
-      system_role: null,
-      password_hash: await hashPassword(temporaryPassword),
-      must_change_password: 1,
-      password_changed_at: now,
-      disabled_at: null,
-      last_sign_in_at: null,
-      created_at: now,
-      updated_at: now,
-    });
+    await insertAccount(
+      tx,
+      accountRow({
+        id,
+        login_id: input.loginId,
+        staff_id: staff.id,
+        scoped_unit_id: staff.unit_id,
+        password_hash: await hashPassword(temporaryPassword),
+        created_at: now,
+      }),
+    );
     return {
       result: { id, loginId: input.loginId, temporaryPassword },
       ledger: [

@@ -1,16 +1,25 @@
-import type { AppContext } from '../../kernel/index.js';
+import { AppError, type Actor, type AppContext } from '../../kernel/index.js';
 import type { SessionView } from '../../shared/api-types.js';
 import { findStaffById, findUnitById } from '../org/index.js';
-import { previousSession } from './accounts.repository.js';
-import type { AuthenticatedSession } from './authenticate-session.js';
+import { findAccountById, findSession, previousSession } from './accounts.repository.js';
+import { passwordDueAt, type PasswordReason } from './password-expiry.js';
+import { classOf, MAX_PASSWORD_LENGTH } from './password-profiles.js';
+import { loadIdentitySettings } from './settings.repository.js';
 
-/** What the signed-in person sees about themselves: name, unit, roles, and the previous sign-in (7-2(2)). */
+/**
+ * What the signed-in person sees about themselves: name, unit, roles, the previous sign-in (7-2(2)), and the
+ * password rules of their account class with the reason a change is due (6-4(2)(オ)(キ)).
+ */
 export const getSessionView = async (
   app: AppContext,
-  session: AuthenticatedSession,
+  current: { readonly sessionId: string; readonly actor: Actor; readonly expiresAt: string },
 ): Promise<SessionView> => {
   const db = app.database.db;
-  const { actor } = session;
+  const { actor } = current;
+  const session = await findSession(db, current.sessionId);
+  const account = await findAccountById(db, actor.accountId ?? '');
+  if (!session || !account)
+    throw new AppError('unauthenticated', { ja: 'サインインが必要です。', en: 'You need to sign in.' });
   const staff = actor.staffId === null ? undefined : await findStaffById(db, actor.staffId);
   const unit = staff ? await findUnitById(db, staff.unit_id) : undefined;
   const unitNames = new Map<string, { ja: string; en: string }>();
@@ -20,13 +29,16 @@ export const getSessionView = async (
       if (u) unitNames.set(grant.unitId, { ja: u.name_ja, en: u.name_en });
     }
   }
-  const previous = await previousSession(db, actor.accountId ?? '', session.sessionId);
+  const previous = await previousSession(db, account.id, session.id);
+  const accountClass = classOf(account);
+  const profile = (await loadIdentitySettings(db)).profiles[accountClass];
+  const mustChangePassword = account.must_change_password === 1;
   return {
     account: {
-      id: actor.accountId ?? '',
+      id: account.id,
       loginId: actor.loginId,
-      displayName: staff?.name_kanji ?? actor.loginId,
-      mustChangePassword: session.mustChangePassword,
+      displayName: staff?.name_kanji ?? account.display_name ?? actor.loginId,
+      mustChangePassword,
       systemRole: actor.systemRole,
       category: actor.category,
       unit: unit ? { id: unit.id, nameJa: unit.name_ja, nameEn: unit.name_en } : null,
@@ -38,10 +50,27 @@ export const getSessionView = async (
         via: g.via,
       })),
     },
-    csrfToken: session.csrfToken,
+    csrfToken: session.csrf_token,
     previousSignIn: previous
       ? { at: previous.created_at, ip: previous.ip, userAgent: previous.user_agent }
       : null,
-    expiresAt: session.expiresAt,
+    expiresAt: current.expiresAt,
+    passwordReason: mustChangePassword
+      ? ((account.password_reason as PasswordReason | null) ?? 'temporary')
+      : null,
+    accountClass,
+    passwordRules: {
+      preset: profile.preset,
+      minLength: profile.minLength,
+      maxLength: MAX_PASSWORD_LENGTH,
+      requireMixed: profile.requireMixed,
+      blocklist: profile.blocklist,
+      rejectPersonalInfo: profile.rejectPersonalInfo,
+      historyCount: profile.historyCount,
+      maxAgeDays: profile.maxAgeDays,
+      maxSignIns: profile.maxSignIns,
+      mfaRequired: profile.mfaRequired,
+    },
+    passwordDueAt: account.source === 'local' ? passwordDueAt(profile, account) : null,
   };
 };

@@ -3,6 +3,7 @@ import { AppError, contextOf, SESSION_COOKIE, type MamoriApp } from '../../kerne
 import { authenticateSession } from './authenticate-session.js';
 import { changePassword } from './change-password.js';
 import { getSessionView } from './get-session-view.js';
+import { registerIdentityAdminRoutes } from './identity-admin.routes.js';
 import { changePasswordInput } from './identity.schema.js';
 import { signIn, type SessionLimits } from './sign-in.js';
 import { signOut } from './sign-out.js';
@@ -18,9 +19,13 @@ const invalidCredentials = (): AppError =>
     en: 'The login ID or password is incorrect.',
   });
 
+const unauthenticated = (): AppError =>
+  new AppError('unauthenticated', { ja: 'サインインが必要です。', en: 'You need to sign in.' });
+
 /** Sign-in, sign-out, the current session and one's own password. */
 export const registerIdentityRoutes = (app: MamoriApp, options: IdentityRouteOptions): void => {
-  const signInUseCase = signIn(options.limits);
+  registerIdentityAdminRoutes(app);
+  const cookie = { httpOnly: true, sameSite: 'strict', secure: options.secureCookies, path: '/' } as const;
 
   app.get(
     '/api/session',
@@ -29,11 +34,9 @@ export const registerIdentityRoutes = (app: MamoriApp, options: IdentityRouteOpt
       schema: { tags: ['identity'], summary: 'The signed-in person' },
     },
     async (request) => {
-      const { ctx, sessionId, csrfToken, mustChangePassword, expiresAt } = request.mamori;
-      if (sessionId === null || csrfToken === null || expiresAt === null) {
-        throw new AppError('unauthenticated', { ja: 'サインインが必要です。', en: 'You need to sign in.' });
-      }
-      return getSessionView(ctx, { sessionId, csrfToken, mustChangePassword, expiresAt, actor: ctx.actor });
+      const { ctx, sessionId, expiresAt } = request.mamori;
+      if (sessionId === null || expiresAt === null) throw unauthenticated();
+      return getSessionView(ctx, { sessionId, expiresAt, actor: ctx.actor });
     },
   );
 
@@ -49,7 +52,7 @@ export const registerIdentityRoutes = (app: MamoriApp, options: IdentityRouteOpt
     },
     async (request, reply) => {
       const ctx = contextOf(request);
-      const result = await signInUseCase(ctx, {
+      const result = await signIn(ctx, {
         loginId: request.body.loginId,
         password: request.body.password,
         ip: request.ip,
@@ -58,12 +61,7 @@ export const registerIdentityRoutes = (app: MamoriApp, options: IdentityRouteOpt
       if (!result.ok) throw invalidCredentials();
       const session = await authenticateSession(ctx, result.token, options.limits.idleMinutes);
       if (!session) throw invalidCredentials();
-      void reply.setCookie(SESSION_COOKIE, result.token, {
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: options.secureCookies,
-        path: '/',
-      });
+      void reply.setCookie(SESSION_COOKIE, result.token, cookie);
       return getSessionView(ctx, session);
     },
   );

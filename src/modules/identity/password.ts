@@ -6,11 +6,12 @@ import { randomInt } from 'node:crypto';
 // password.test.ts checks the stored hash says argon2id.
 const params: Options = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
-export const hashPassword = (password: string): Promise<string> => hash(password, params);
+// NFKC first (NIST SP 800-63B-4 §3.1.1.2): full-width and half-width input are the same password.
+export const hashPassword = (password: string): Promise<string> => hash(password.normalize('NFKC'), params);
 
 export const verifyPassword = async (stored: string, password: string): Promise<boolean> => {
   try {
-    return await verify(stored, password);
+    return await verify(stored, password.normalize('NFKC'));
   } catch {
     return false;
   }

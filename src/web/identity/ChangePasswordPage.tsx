@@ -4,25 +4,27 @@ import { type SyntheticEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { isApiError } from '../api/client.js';
 import { sessionKey } from '../api/query.js';
+import { formatDateTime } from '../lib/dates.js';
 import { ApiErrorAlert } from '../shell/ApiErrorAlert.js';
 import { useLang } from '../shell/useLang.js';
 import { useTitle } from '../shell/useTitle.js';
-import { type PasswordProblem, passwordProblems } from './password-rules.js';
+import { presetLabel } from './labels.js';
+import { isMixed, type PasswordProblem, passwordProblems } from './password-rules.js';
 import { changePassword, fetchSession, useCurrentSession } from './session.js';
 
-function Rule({ ok, label }: { ok: boolean; label: string }) {
+function Rule({ ok, label }: { ok: boolean | null; label: string }) {
   return (
     <List.Item
       icon={
         <ThemeIcon
           size={18}
           radius="xl"
-          color={ok ? 'teal' : 'gray'}
-          variant={ok ? 'filled' : 'light'}
+          color={ok === true ? 'teal' : 'gray'}
+          variant={ok === true ? 'filled' : 'light'}
           aria-hidden
         >
           <Text fz={11} lh={1}>
-            {ok ? '✓' : '・'}
+            {ok === true ? '✓' : '・'}
           </Text>
         </ThemeIcon>
       }
@@ -32,7 +34,10 @@ function Rule({ ok, label }: { ok: boolean; label: string }) {
   );
 }
 
-/** Change password; forced after a first sign-in with a temporary password (第7 2(3)イ). */
+/**
+ * Change password under the profile of one's account class; forced after a first sign-in with a temporary password
+ * (第7 2(3)イ) and when the password is due by age or sign-ins (第6 4(2)(オ)).
+ */
 export function ChangePasswordPage() {
   const { t, lang } = useLang();
   useTitle(t('password.title'));
@@ -44,8 +49,10 @@ export function ChangePasswordPage() {
   const [confirmPassword, setConfirm] = useState('');
   const [submitted, setSubmitted] = useState(false);
   const loginId = session.account.loginId;
-  const problems = passwordProblems({ loginId, currentPassword, newPassword, confirmPassword });
+  const rules = session.passwordRules;
+  const problems = passwordProblems(rules, { loginId, currentPassword, newPassword, confirmPassword });
   const has = (p: PasswordProblem) => problems.includes(p);
+  const typed = newPassword !== '';
 
   const mutation = useMutation({
     mutationFn: () => changePassword(currentPassword, newPassword),
@@ -72,29 +79,38 @@ export function ChangePasswordPage() {
     mutation.mutate();
   };
 
-  const nextError =
-    serverIssues('newPassword') ??
-    (submitted && newPassword !== ''
-      ? has('tooShort')
-        ? t('password.tooShort')
-        : has('containsLoginId')
-          ? t('password.containsLoginId')
-          : has('sameAsCurrent')
-            ? t('password.sameAsCurrent')
-            : undefined
-      : undefined);
+  const localError = (): string | undefined => {
+    if (!submitted || !typed) return undefined;
+    if (has('tooShort')) return t('password.tooShort', { n: String(rules.minLength) });
+    if (has('tooLong')) return t('identity.password.tooLong', { n: String(rules.maxLength) });
+    if (has('notMixed')) return t('identity.password.notMixed');
+    if (has('containsLoginId')) return t('password.containsLoginId');
+    if (has('sameAsCurrent')) return t('password.sameAsCurrent');
+    return undefined;
+  };
+  const nextError = serverIssues('newPassword') ?? localError();
+  const reason = session.passwordReason;
+  const notice =
+    reason === 'expired'
+      ? t('identity.password.expired')
+      : reason === 'signInCount'
+        ? t('identity.password.signInCount')
+        : reason === 'reset'
+          ? t('identity.password.reset')
+          : t('password.mustChange');
 
   return (
-    <Stack gap="md" maw={560} data-testid="password-page">
+    <Stack gap="md" maw={620} data-testid="password-page">
       <Title order={1} fz="h2">
         {t('password.title')}
       </Title>
       {session.account.mustChangePassword && (
         <Alert color="orange" variant="light" data-testid="must-change-notice" role="status">
-          {t('password.mustChange')}
+          {notice}
         </Alert>
       )}
       <Paper withBorder p="md" radius="md">
+        {/* autocomplete off and non-credential field names: browsers should not offer to save (第6 4(2)(ク)). */}
         <form onSubmit={onSubmit} autoComplete="off" noValidate>
           <Stack gap="sm">
             <PasswordInput
@@ -133,14 +149,51 @@ export function ChangePasswordPage() {
               <Text fz="sm" fw={600} mb={4}>
                 {t('password.rulesTitle')}
               </Text>
+              <Text fz="xs" c="dimmed" mb={4} data-testid="password-profile">
+                {t('identity.password.profile', { name: presetLabel(t, rules.preset) })}
+              </Text>
               <List spacing={4} size="sm" data-testid="password-rules">
-                <Rule ok={newPassword !== '' && !has('tooShort')} label={t('password.ruleLength')} />
-                <Rule ok={newPassword !== '' && !has('sameAsCurrent')} label={t('password.ruleDiffer')} />
                 <Rule
-                  ok={newPassword !== '' && !has('containsLoginId')}
-                  label={t('password.ruleNoLoginId', { loginId })}
+                  ok={typed && !has('tooShort')}
+                  label={t('password.ruleLength', { n: String(rules.minLength) })}
                 />
+                {rules.requireMixed && (
+                  <Rule ok={typed && isMixed(newPassword)} label={t('identity.password.ruleMixed')} />
+                )}
+                <Rule ok={typed && !has('sameAsCurrent')} label={t('password.ruleDiffer')} />
+                {rules.rejectPersonalInfo && (
+                  <Rule
+                    ok={typed && !has('containsLoginId')}
+                    label={t('password.ruleNoLoginId', { loginId })}
+                  />
+                )}
+                {rules.rejectPersonalInfo && <Rule ok={null} label={t('identity.password.ruleNoName')} />}
+                {rules.blocklist && <Rule ok={null} label={t('identity.password.ruleBlocklist')} />}
+                {rules.historyCount > 0 && (
+                  <Rule
+                    ok={null}
+                    label={t('identity.password.ruleHistory', { n: String(rules.historyCount) })}
+                  />
+                )}
               </List>
+              <Text fz="xs" c="dimmed" mt={4}>
+                {t('identity.password.serverChecks')}
+              </Text>
+              {rules.maxAgeDays !== null && (
+                <Text fz="xs" c="dimmed">
+                  {t('identity.password.ruleAge', { days: String(rules.maxAgeDays) })}
+                </Text>
+              )}
+              {rules.maxSignIns !== null && (
+                <Text fz="xs" c="dimmed">
+                  {t('identity.password.ruleCount', { n: String(rules.maxSignIns) })}
+                </Text>
+              )}
+              {session.passwordDueAt !== null && !session.account.mustChangePassword && (
+                <Text fz="xs" c="dimmed" data-testid="password-due">
+                  {t('identity.password.dueAt', { when: formatDateTime(session.passwordDueAt, lang) })}
+                </Text>
+              )}
             </div>
             {mutation.isError && <ApiErrorAlert error={mutation.error} />}
             <div>
@@ -148,6 +201,9 @@ export function ChangePasswordPage() {
                 {t('password.submit')}
               </Button>
             </div>
+            <Text fz="xs" c="dimmed">
+              {t('identity.password.noSaving')}
+            </Text>
           </Stack>
         </form>
       </Paper>

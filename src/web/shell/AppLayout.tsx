@@ -15,6 +15,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { sessionKey } from '../api/query.js';
+import { identityNav } from '../identity/nav.js';
 import { signOut, useCurrentSession } from '../identity/session.js';
 import { unitName } from '../lib/labels.js';
 import { ApiErrorAlert, PageLoader } from './ApiErrorAlert.js';
@@ -63,6 +64,7 @@ export function AppLayout() {
     { to: '/org/contact-chart', label: t('nav.contactChart'), testId: 'nav-org-chart' },
     { to: '/org/import', label: t('nav.importExport'), testId: 'nav-org-import' },
   ];
+  const identity: NavItem[] = identityNav(session, t);
   const link = (item: NavItem) => (
     <NavLink
       key={item.to}
@@ -127,6 +129,12 @@ export function AppLayout() {
               {t('nav.org')}
             </Text>
             {org.map(link)}
+            {identity.length > 0 && (
+              <Text fz="xs" fw={700} c="dimmed" px="sm" pt="md" pb={4} data-testid="nav-section-identity">
+                {t('identity.nav.section')}
+              </Text>
+            )}
+            {identity.map(link)}
           </Stack>
         </ScrollArea>
       </AppShell.Navbar>
