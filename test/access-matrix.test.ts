@@ -78,6 +78,15 @@ const keep = (route: string) => (who: Who, res: LightMyRequestResponse) => {
   if (res.statusCode === 201) who.created.set(route, res.json<{ id: string }>().id);
 };
 const fixed = (url: string) => (): string => url;
+const approvalCarryOut = {
+  item: 'ノートPC',
+  itemKind: 'pc',
+  classification: 2,
+  destination: '研修会場',
+  startDate: '2026-04-10',
+  returnDate: '2026-04-11',
+  purpose: '行列試験',
+};
 
 /** Requests for the routes that need more than a plain GET of their path. */
 const requests: Record<string, readonly Case[]> = {
@@ -178,6 +187,81 @@ const requests: Record<string, readonly Case[]> = {
     { name: 'an org record', url: (_, w) => `/api/records/unit:${w.ownUnitId}/history` },
     { name: 'own account', url: (who) => `/api/records/account:${who.accountId || 'none'}/history` },
     { name: 'another account', url: (_, w) => `/api/records/account:${w.otherAccountId}/history` },
+  ],
+  // Approvals: each person works on their own request (an approver's own request is refused, 第3 7(1)).
+  'POST /api/approvals/requests': [
+    {
+      url: fixed('/api/approvals/requests'),
+      body: () => ({ typeId: 'people.carryOut', form: { item: '行列試験' } }),
+      then: keep('approvalDraft'),
+    },
+  ],
+  'POST /api/approvals/requests/submit': [
+    {
+      url: fixed('/api/approvals/requests/submit'),
+      body: () => ({ draft: { typeId: 'people.carryOut', form: approvalCarryOut } }),
+      then: keep('approvalRequest'),
+    },
+  ],
+  'GET /api/approvals/requests/{id}': [
+    {
+      name: 'own request',
+      url: (who) => `/api/approvals/requests/${who.created.get('approvalRequest') ?? 'none'}`,
+    },
+  ],
+  'POST /api/approvals/requests/{id}/submit': [
+    {
+      name: 'own incomplete draft',
+      url: (who) => `/api/approvals/requests/${who.created.get('approvalDraft') ?? 'none'}/submit`,
+    },
+  ],
+  'POST /api/approvals/requests/{id}/decision': [
+    {
+      name: 'own request',
+      url: (who) => `/api/approvals/requests/${who.created.get('approvalRequest') ?? 'none'}/decision`,
+      body: () => ({ decision: 'approve' }),
+    },
+  ],
+  'POST /api/approvals/requests/{id}/withdraw': [
+    {
+      name: 'own request',
+      url: (who) => `/api/approvals/requests/${who.created.get('approvalRequest') ?? 'none'}/withdraw`,
+      body: () => ({ reason: '行列試験' }),
+    },
+  ],
+  'POST /api/approvals/emergencies': [
+    {
+      url: fixed('/api/approvals/emergencies'),
+      body: () => ({
+        typeId: 'exceptions.emergencyReport',
+        form: { rule: '第7 1(16)' },
+        carriedOutAt: '2026-03-31T15:00:00Z',
+      }),
+      then: keep('approvalEmergency'),
+    },
+  ],
+  'POST /api/approvals/requests/{id}/report': [
+    {
+      name: 'own emergency',
+      url: (who) => `/api/approvals/requests/${who.created.get('approvalEmergency') ?? 'none'}/report`,
+      body: () => ({ form: { rule: '第7 1(16)', action: '仮接続', urgency: '機器の故障' } }),
+    },
+  ],
+  'POST /api/approvals/requests/{id}/acknowledge': [
+    {
+      name: 'own emergency',
+      url: (who) => `/api/approvals/requests/${who.created.get('approvalEmergency') ?? 'none'}/acknowledge`,
+      body: () => ({}),
+    },
+  ],
+  'GET /api/approvals/requests/{id}/record.pdf': [
+    {
+      name: 'own request',
+      url: (who) => `/api/approvals/requests/${who.created.get('approvalRequest') ?? 'none'}/record.pdf`,
+    },
+  ],
+  'POST /api/approvals/notifications/read': [
+    { url: fixed('/api/approvals/notifications/read'), body: () => ({ all: true }) },
   ],
 };
 

@@ -14,6 +14,7 @@ import {
   type Dialect,
   type UseCaseContext,
 } from '../src/kernel/index.js';
+import { orgDirectory } from '../src/modules/org/index.js';
 
 export interface TestDatabase {
   readonly dialect: Dialect;
@@ -80,6 +81,7 @@ export const describeEachDialect = (name: string, suite: (db: () => TestDatabase
             clock,
             timeZone: 'Asia/Tokyo',
             hospitalName: { ja: 'テスト病院', en: 'Test Hospital' },
+            orgDirectory,
             actor,
           }),
         };

@@ -1,5 +1,6 @@
 // The kernel's public surface for modules, server and CLI. The kernel imports no module.
 export * from './access/index.js';
+export * from './approvals/index.js';
 export * from './config/index.js';
 export * from './db/index.js';
 export * from './errors/index.js';

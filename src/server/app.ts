@@ -6,6 +6,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  registerApprovalRoutes,
   undeclaredRouteActions,
   type AppContext,
   type Config,
@@ -13,7 +14,7 @@ import {
   type RouteDeclaration,
 } from '../kernel/index.js';
 import { registerIdentityRoutes } from '../modules/identity/index.js';
-import { registerOrgRoutes } from '../modules/org/index.js';
+import { orgDirectory, registerOrgRoutes } from '../modules/org/index.js';
 import { ledgerKeyFileOf } from '../kernel/ledger/operations.js';
 import { registerRecordsRoutes } from '../modules/records/index.js';
 import { authHook } from './auth-hook.js';
@@ -33,7 +34,9 @@ export interface BuildAppOptions {
 
 /** The HTTP server: security headers, sessions, every module's routes, OpenAPI, and the web app. */
 export const buildApp = async (options: BuildAppOptions): Promise<MamoriApp> => {
-  const { config, app: context } = options;
+  const { config } = options;
+  // The approvals engine finds approvers through the organisation (a port the org module implements).
+  const context: AppContext = { ...options.app, orgDirectory: options.app.orgDirectory ?? orgDirectory };
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
     genReqId: () => crypto.randomUUID(),
@@ -107,6 +110,7 @@ export const buildApp = async (options: BuildAppOptions): Promise<MamoriApp> => 
   });
   registerOrgRoutes(app);
   registerRecordsRoutes(app);
+  registerApprovalRoutes(app);
   registerLedgerRoutes(app, { keyFile: ledgerKeyFileOf(config) });
   await registerStaticWeb(app, options.webDir);
   return app;

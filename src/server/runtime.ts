@@ -6,6 +6,7 @@ import {
   type Config,
   type DatabaseHandle,
 } from '../kernel/index.js';
+import { orgDirectory } from '../modules/org/index.js';
 
 export interface Runtime {
   readonly config: Config;
@@ -34,6 +35,7 @@ export const openRuntime = async (
       clock: systemClock,
       timeZone: config.timeZone,
       hospitalName: overrides.hospitalName ?? { ja: config.hospitalNameJa, en: config.hospitalNameEn },
+      orgDirectory,
     },
     close: () => database.close(),
   };

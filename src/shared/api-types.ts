@@ -178,3 +178,281 @@ export interface HistoryEntry {
   actorName: string | null;
   payload: unknown;
 }
+
+// Approvals (every "許可を得なければならない"; 第3 7, 第8 5)
+
+export interface ApprovalFieldView {
+  key: string;
+  label: Bilingual;
+  type: 'text' | 'longText' | 'date' | 'enum' | 'number' | 'boolean' | 'classification';
+  required: boolean;
+  options: { value: string; label: Bilingual }[];
+  maxLength: number | null;
+  min: number | null;
+  max: number | null;
+  mustBeTrue: boolean;
+  help: Bilingual | null;
+}
+
+export interface ApprovalTypeView {
+  id: string;
+  name: Bilingual;
+  description: Bilingual | null;
+  clauses: { id: string; display: string }[];
+  mode: 'prior' | 'postFacto';
+  form: ApprovalFieldView[];
+  asksOwnerUnit: boolean;
+  /** Who decides, in order: a role for the applicant's unit, the owning unit, or the hospital. */
+  route: { role: string; of: 'applicantUnit' | 'resourceUnit' | 'hospital'; onlyWhen: Bilingual | null }[];
+  appliesWhen: Bilingual | null;
+}
+
+export interface ApprovalTaskView {
+  requestId: string;
+  refNo: string;
+  typeId: string;
+  typeName: Bilingual;
+  title: string;
+  status: string;
+  applicantName: string;
+  applicantUnit: Bilingual;
+  step: number;
+  seat: { role: string; unitName: Bilingual | null };
+  /** The task reached me as the next level up (waited too long, or its approver cannot decide it). */
+  escalated: boolean;
+  waitingSince: string | null;
+  reminders: number;
+  expiresAt: string | null;
+}
+
+export interface ApprovalRequestSummary {
+  id: string;
+  refNo: string;
+  typeId: string;
+  typeName: Bilingual;
+  title: string;
+  status: string;
+  createdAt: string;
+  submittedAt: string | null;
+  decidedAt: string | null;
+}
+
+export interface ApprovalStepView {
+  idx: number;
+  role: string;
+  unitName: Bilingual | null;
+  status: string;
+  skipReason: string | null;
+  activatedAt: string | null;
+  escalation: { role: string; unitName: Bilingual | null; reason: string | null; at: string | null } | null;
+  decision: {
+    decision: string;
+    at: string;
+    byName: string;
+    byPosition: string | null;
+    asRole: string | null;
+    /** assignment, or 代決 by delegation / acting, with on whose behalf. */
+    via: string | null;
+    onBehalfOfName: string | null;
+    comment: string | null;
+    overrideReason: string | null;
+  } | null;
+}
+
+export interface ApprovalRequestView extends ApprovalRequestSummary {
+  mode: 'prior' | 'postFacto';
+  applicant: { id: string; name: string; unit: Bilingual };
+  preparer: { id: string; name: string } | null;
+  resourceUnitId: string | null;
+  classification: number | null;
+  form: Record<string, string | number | boolean | null>;
+  type: ApprovalTypeView;
+  steps: ApprovalStepView[];
+  history: HistoryEntry[];
+  expiresAt: string | null;
+  carriedOutAt: string | null;
+  reportDueAt: string | null;
+  reportedAt: string | null;
+  closedReason: string | null;
+  /** What the reader may do now; `separationConflict`: they sit in the seat but made or prepared it (第3 7(1)). */
+  can: {
+    decide: boolean;
+    acknowledge: boolean;
+    withdraw: boolean;
+    submit: boolean;
+    report: boolean;
+    separationConflict: boolean;
+  };
+}
+
+export interface NotificationView {
+  id: string;
+  kind: string;
+  title: Bilingual;
+  body: Bilingual;
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+  email: string;
+}
+
+// ── Compliance (policy module): the standard with a status beside each clause ──
+
+export type ComplianceStatusCode = 'met' | 'partlyMet' | 'notMet' | 'notYetEvaluable' | 'notApplicable';
+
+export interface ComplianceEvidenceView {
+  kind: 'record' | 'approval' | 'ledgerEntry' | 'check';
+  type: string;
+  /** The record's ledger subject: GET /api/records/{ref}/history shows its entries. */
+  ref: string;
+  label: Bilingual;
+  unitId: string | null;
+  at: string | null;
+  ok: boolean;
+}
+
+export interface ComplianceExclusionView {
+  id: string;
+  unitId: string | null;
+  reason: string;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export interface ComplianceUnitView {
+  unitId: string;
+  status: ComplianceStatusCode;
+  reason: Bilingual;
+  evidenceCount: number;
+}
+
+export interface ComplianceClauseView {
+  id: string;
+  status: ComplianceStatusCode;
+  reason: Bilingual;
+  evidenceCount: number;
+  module: string | null;
+  evaluator: string | null;
+  exclusion: ComplianceExclusionView | null;
+  units: ComplianceUnitView[];
+}
+
+export interface ComplianceUnitRef {
+  id: string;
+  code: string;
+  nameJa: string;
+  nameEn: string;
+  kind: string;
+  parentId: string | null;
+}
+
+export interface ComplianceOverview {
+  pack: { name: string; version: string; title: string };
+  asOf: string;
+  evaluatedAt: string;
+  ledgerSize: number;
+  elapsedMs: number;
+  counts: Record<ComplianceStatusCode, number>;
+  units: ComplianceUnitRef[];
+  clauses: ComplianceClauseView[];
+}
+
+export interface ComplianceClauseDetail extends ComplianceClauseView {
+  asOf: string;
+  evidence: ComplianceEvidenceView[];
+  unitDetails: (ComplianceUnitView & {
+    evidence: ComplianceEvidenceView[];
+    exclusion: ComplianceExclusionView | null;
+  })[];
+}
+
+/** A clause of the standard as printed, for the document view. */
+export interface PolicyClauseView {
+  id: string;
+  displayId: string;
+  label: string;
+  kind: string;
+  depth: number;
+  title: string | null;
+  titleEn: string | null;
+  text: string | null;
+  summaryEn: string | null;
+  table: { columns: string[]; rows: string[][] } | null;
+  obligation: string;
+  module: string | null;
+  actors: string[];
+  notes: { topic: string; ja: string; en: string }[];
+}
+
+export interface PolicyDocumentView {
+  name: string;
+  version: string;
+  title: string;
+  titleEn: string;
+  clauses: PolicyClauseView[];
+}
+
+export interface ComplianceSnapshotView {
+  id: string;
+  takenOn: string;
+  takenAt: string;
+  ledgerSize: number;
+  counts: Record<ComplianceStatusCode, number>;
+  digest: string;
+}
+
+export interface ComplianceChangeView {
+  clauseId: string;
+  from: ComplianceStatusCode | null;
+  to: ComplianceStatusCode;
+  direction: 'improved' | 'worsened' | 'changed';
+}
+
+export interface ComplianceTrendView {
+  snapshots: ComplianceSnapshotView[];
+  /** The latest snapshot compared with the last one on or before `since`. */
+  comparison: {
+    from: ComplianceSnapshotView;
+    to: ComplianceSnapshotView;
+    changes: ComplianceChangeView[];
+  } | null;
+}
+
+export type ChecklistAnswerCode = 'yes' | 'no' | 'unknown';
+
+export interface ChecklistItemView {
+  id: string;
+  section: string;
+  number: string;
+  text: Bilingual;
+  scope: string[];
+  wording: 'confirmed' | 'reconstructed';
+  note: Bilingual;
+  clauses: { id: string; displayId: string; status: ComplianceStatusCode }[];
+  mappingSource: 'pack' | 'corrected';
+  answer: ChecklistAnswerCode;
+  answerSource: 'computed' | 'recorded' | 'none';
+  /** 確認日: the evaluation date for a computed answer, the recorded date otherwise. */
+  confirmedOn: string | null;
+  targetDate: string | null;
+  reason: Bilingual;
+  recordedNote: string | null;
+}
+
+export interface ChecklistView {
+  name: string;
+  title: string;
+  titleEn: string;
+  form: string;
+  edition: {
+    fiscalYear: number;
+    eraJa: string;
+    published: string;
+    publisher: string;
+    established: Bilingual;
+  };
+  asOf: string;
+  sections: { id: string; title: Bilingual }[];
+  items: ChecklistItemView[];
+  counts: Record<ChecklistAnswerCode, number>;
+}

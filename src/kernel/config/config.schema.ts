@@ -44,6 +44,23 @@ export const configSchema = z
     sessionAbsoluteHours: z.coerce.number().int().min(1).max(72).default(12),
     /** The ledger's Ed25519 signing key (mode 0600); default <dataDir>/ledger-ed25519.key, made at first start. */
     ledgerKeyFile: z.string().min(1).optional(),
+    // Approvals: e-mail over the hospital's SMTP relay (none: in-app notifications only), reminders, escalation.
+    smtpHost: z.string().min(1).max(255).optional(),
+    smtpPort: z.coerce.number().int().min(1).max(65535).default(25),
+    smtpSecure: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
+    smtpUser: z.string().min(1).max(255).optional(),
+    smtpPassword: z.string().min(1).max(255).optional(),
+    mailFrom: z.email().default('mamori@localhost.localdomain'),
+    /** The address staff open Mamori at, for links in e-mails (e.g. https://mamori.hospital.local). */
+    publicUrl: z.url({ protocol: /^https?$/ }).optional(),
+    approvalReminderHours: z.coerce.number().int().min(1).max(720).default(24),
+    approvalEscalationHours: z.coerce.number().int().min(1).max(2160).default(72),
+    approvalExpiryDays: z.coerce.number().int().min(1).max(365).default(30),
+    /** How often the scheduler looks for work (reminders, expiry, e-mail); 0 turns it off. */
+    schedulerIntervalSeconds: z.coerce.number().int().min(0).max(86_400).default(60),
   })
   .strict();
 
@@ -64,4 +81,15 @@ export const envNames: Record<keyof Config, string> = {
   sessionIdleMinutes: 'MAMORI_SESSION_IDLE_MINUTES',
   sessionAbsoluteHours: 'MAMORI_SESSION_ABSOLUTE_HOURS',
   ledgerKeyFile: 'MAMORI_LEDGER_KEY_FILE',
+  smtpHost: 'MAMORI_SMTP_HOST',
+  smtpPort: 'MAMORI_SMTP_PORT',
+  smtpSecure: 'MAMORI_SMTP_SECURE',
+  smtpUser: 'MAMORI_SMTP_USER',
+  smtpPassword: 'MAMORI_SMTP_PASSWORD',
+  mailFrom: 'MAMORI_MAIL_FROM',
+  publicUrl: 'MAMORI_PUBLIC_URL',
+  approvalReminderHours: 'MAMORI_APPROVAL_REMINDER_HOURS',
+  approvalEscalationHours: 'MAMORI_APPROVAL_ESCALATION_HOURS',
+  approvalExpiryDays: 'MAMORI_APPROVAL_EXPIRY_DAYS',
+  schedulerIntervalSeconds: 'MAMORI_SCHEDULER_INTERVAL_SECONDS',
 };

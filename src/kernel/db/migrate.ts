@@ -3,6 +3,7 @@ import type { DatabaseHandle, Dialect } from './database.js';
 import * as m001 from './migrations/001-foundation.js';
 import * as m002 from './migrations/002-ledger.js';
 import * as m003 from './migrations/003-identity.js';
+import * as m004 from './migrations/004-approvals.js';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -13,6 +14,7 @@ const migrations: Record<string, DialectMigration> = {
   '001-foundation': m001,
   '002-ledger': m002,
   '003-identity': m003,
+  '004-approvals': m004,
 };
 
 export const latestMigration = Object.keys(migrations).sort().at(-1) ?? '';

@@ -1,4 +1,5 @@
 import type { Actor } from '../access/index.js';
+import type { OrgDirectory } from '../approvals/directory.js';
 import type { DatabaseHandle } from '../db/index.js';
 import type { Bilingual } from '../errors/index.js';
 import type { Clock } from '../time/index.js';
@@ -10,6 +11,8 @@ export interface AppContext {
   readonly timeZone: string;
   /** The hospital's name as printed on reports. */
   readonly hospitalName: Bilingual;
+  /** The organisation as the approvals engine sees it (a port the org module implements). */
+  readonly orgDirectory?: OrgDirectory;
 }
 
 export interface UseCaseContext extends AppContext {

@@ -23,3 +23,4 @@ export { registerOrgRoutes } from './org.routes.js';
 export { importOrgFile, importOrgFileInput } from './import-org-file.js';
 export { readOrgFile, validateOrgRows, writeOrgCsv, writeOrgXlsx } from './org-file.js';
 export { renderContactChartPdf } from './contact-chart-pdf.js';
+export { orgDirectory } from './org-directory.js';

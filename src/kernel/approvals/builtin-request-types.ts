@@ -1,0 +1,355 @@
+import type { RequestTypeDefinition } from './request-type.js';
+import {
+  classificationField,
+  dateField,
+  declarationField,
+  enumField,
+  itemKinds,
+  longTextField,
+  protections,
+  purposeField,
+  textField,
+} from './builtin-fields.js';
+
+/**
+ * The requests of the Kawaguchi standard that the next modules (assets, facilities, people, changes, exceptions)
+ * declare. Ids match the policy pack's `requests`; routes follow the clause's words: 情報セキュリティ管理者 is
+ * the Manager of the applicant's section (or of the section that owns the asset or system), 統括情報セキュリティ
+ * 責任者 the Director, 最高情報統括責任者 the CISO.
+ */
+const managerOfApplicant = {
+  approver: { kind: 'relative', role: 'securityManager', base: 'applicantUnit' },
+} as const;
+const managerOfOwner = {
+  approver: { kind: 'relative', role: 'securityManager', base: 'resourceUnit' },
+} as const;
+const director = { approver: { kind: 'fixed', role: 'securityDirector' } } as const;
+const ciso = { approver: { kind: 'fixed', role: 'ciso' } } as const;
+const classIIOrAbove = [{ kind: 'classificationAtMost', level: 2 }] as const;
+
+const assetName = textField('assetName', '情報資産の名称', 'Information asset');
+const startDate = dateField('startDate', '開始日', 'Start date');
+const endDate = dateField('endDate', '終了日', 'End date');
+
+export const builtinRequestTypes: readonly RequestTypeDefinition[] = [
+  {
+    id: 'assets.transport',
+    name: { ja: '情報資産の運搬', en: 'Transport of an information asset' },
+    clauses: [
+      { id: '4.2.6.a', display: '第4 2(6)ア' },
+      { id: '4.2.6.b', display: '第4 2(6)イ' },
+    ],
+    mode: 'prior',
+    form: [
+      assetName,
+      classificationField,
+      textField('origin', '運搬元', 'From'),
+      textField('destination', '運搬先', 'To'),
+      dateField('transportDate', '運搬日', 'Date of transport'),
+      enumField(
+        'protection',
+        '不正利用防止の措置（第4 2(6)イ）',
+        'Protection against misuse (4-2(6)イ)',
+        protections,
+      ),
+      purposeField,
+    ],
+    route: [managerOfOwner],
+    appliesWhen: classIIOrAbove,
+    classificationField: 'classification',
+    titleField: 'assetName',
+    expiresWithField: 'transportDate',
+    asksOwnerUnit: true,
+  },
+  {
+    id: 'assets.provision',
+    name: { ja: '情報資産の外部提供', en: 'Provision of an information asset outside' },
+    clauses: [
+      { id: '4.2.7.a', display: '第4 2(7)ア' },
+      { id: '4.2.7.b', display: '第4 2(7)イ' },
+    ],
+    mode: 'prior',
+    form: [
+      assetName,
+      classificationField,
+      textField('recipient', '提供先', 'Recipient'),
+      dateField('provisionDate', '提供日', 'Date of provision'),
+      enumField(
+        'protection',
+        '暗号化・パスワード（第4 2(7)イ）',
+        'Encryption or password (4-2(7)イ)',
+        protections,
+      ),
+      purposeField,
+    ],
+    route: [managerOfOwner],
+    appliesWhen: classIIOrAbove,
+    classificationField: 'classification',
+    titleField: 'assetName',
+    expiresWithField: 'provisionDate',
+    asksOwnerUnit: true,
+  },
+  {
+    id: 'assets.disposal',
+    name: { ja: '情報資産の廃棄', en: 'Disposal of an information asset' },
+    clauses: [
+      { id: '4.2.8.a', display: '第4 2(8)ア' },
+      { id: '4.2.8.b', display: '第4 2(8)イ' },
+    ],
+    mode: 'prior',
+    form: [
+      assetName,
+      classificationField,
+      enumField('method', '廃棄の方法（第4 2(8)イ）', 'Method (4-2(8)イ)', [
+        ['initialise', '記録媒体の初期化', 'Initialise the medium'],
+        ['destroy', '物理的な破壊', 'Physical destruction'],
+        ['shred', '裁断（紙）', 'Shredding (paper)'],
+        ['contractor', '専門業者による消去・廃棄', 'Erasure and disposal by a contractor'],
+      ]),
+      dateField('disposalDate', '廃棄予定日', 'Planned date'),
+      longTextField('reason', '廃棄の理由', 'Reason'),
+    ],
+    route: [managerOfOwner],
+    classificationField: 'classification',
+    titleField: 'assetName',
+    asksOwnerUnit: true,
+  },
+  {
+    id: 'people.carryOut',
+    name: { ja: '対象資産の持ち出し', en: 'Carry-out of covered assets' },
+    clauses: [
+      { id: '6.1.1.c.a', display: '第6 1(1)ウ(ア)' },
+      { id: '6.1.1.e', display: '第6 1(1)オ' },
+    ],
+    mode: 'prior',
+    form: [
+      textField('item', '持ち出す対象資産', 'What is carried out'),
+      enumField('itemKind', '種別', 'Kind', itemKinds),
+      classificationField,
+      textField('destination', '持ち出し先', 'Destination'),
+      dateField('startDate', '持ち出し日', 'Date out'),
+      dateField('returnDate', '返却予定日', 'Planned return'),
+      purposeField,
+    ],
+    route: [managerOfApplicant],
+    classificationField: 'classification',
+    titleField: 'item',
+    expiresWithField: 'startDate',
+    asksOwnerUnit: false,
+  },
+  {
+    id: 'people.outsideWork',
+    name: { ja: '外部での情報処理作業', en: 'Information processing work outside' },
+    clauses: [{ id: '6.1.1.c.b', display: '第6 1(1)ウ(イ)' }],
+    mode: 'prior',
+    form: [
+      textField('work', '作業の内容', 'Work'),
+      textField('place', '作業場所', 'Place'),
+      startDate,
+      endDate,
+      enumField('equipment', '使用する端末', 'Equipment', [
+        ['hospitalPc', '病院の端末', 'A hospital PC'],
+        [
+          'privatePc',
+          '私物パソコン（第6 1(1)ウ(ウ)の許可が別に必要）',
+          'Private PC (needs 6-1(1)ウ(ウ) too)',
+        ],
+        ['none', '端末を使用しない', 'No computer'],
+      ]),
+      classificationField,
+      purposeField,
+    ],
+    route: [managerOfApplicant],
+    classificationField: 'classification',
+    titleField: 'work',
+    expiresWithField: 'startDate',
+    asksOwnerUnit: false,
+  },
+  {
+    id: 'people.outsideWorkPrivatePc',
+    name: { ja: '外部作業での私物パソコンの利用', en: 'Private PC for work outside' },
+    clauses: [{ id: '6.1.1.c.c', display: '第6 1(1)ウ(ウ)' }],
+    mode: 'prior',
+    form: [
+      textField('pc', '私物パソコン（機種・識別）', 'Private PC (model, identification)'),
+      textField('work', '作業の内容', 'Work'),
+      startDate,
+      endDate,
+      declarationField(
+        'procedureAcknowledged',
+        '情報セキュリティ責任者が定めた実施手順を遵守します',
+        "I will follow the Security Officer's procedure",
+      ),
+      declarationField(
+        'antiMalware',
+        '不正プログラム対策ソフトウェアが最新です',
+        'Its anti-malware software is up to date',
+      ),
+    ],
+    route: [managerOfApplicant],
+    titleField: 'pc',
+    expiresWithField: 'startDate',
+    asksOwnerUnit: false,
+  },
+  {
+    id: 'people.bringIn',
+    name: { ja: '私物パソコン・記録媒体の持ち込み', en: 'Bring-in of a private PC or medium' },
+    clauses: [{ id: '6.1.1.d', display: '第6 1(1)エ' }],
+    mode: 'prior',
+    form: [
+      enumField('itemKind', '種別', 'Kind', [
+        ['pc', '私物パソコン', 'Private PC'],
+        ['medium', '私物の記録媒体', 'Private medium'],
+      ]),
+      textField('item', '持ち込む物（機種・識別）', 'What is brought in (model, identification)'),
+      startDate,
+      endDate,
+      declarationField(
+        'malwareChecked',
+        '不正プログラム対策ソフトウェアで検査しました',
+        'I have scanned it for malware',
+      ),
+      purposeField,
+    ],
+    route: [director],
+    titleField: 'item',
+    expiresWithField: 'startDate',
+    asksOwnerUnit: false,
+  },
+  {
+    id: 'facilities.offsitePlacement',
+    name: { ja: '敷地外への機器の設置', en: 'Equipment placed off-site' },
+    clauses: [{ id: '5.1.5', display: '第5 1(5)' }],
+    mode: 'prior',
+    form: [
+      textField('device', '機器', 'Equipment'),
+      textField('location', '設置場所', 'Location'),
+      startDate,
+      longTextField('measures', '情報セキュリティ対策', 'Security measures'),
+      {
+        key: 'checkIntervalMonths',
+        label: { ja: '対策状況の確認間隔（月）', en: 'Check interval (months)' },
+        type: 'number',
+        required: true,
+        min: 1,
+        max: 24,
+      },
+      purposeField,
+    ],
+    route: [ciso],
+    titleField: 'device',
+    asksOwnerUnit: false,
+  },
+  {
+    id: 'assets.informationExchange',
+    name: { ja: '他団体との情報システム・情報資産の交換', en: 'Exchange with another organisation' },
+    clauses: [{ id: '7.1.3', display: '第7 1(3)' }],
+    mode: 'prior',
+    form: [
+      textField('partner', '交換の相手先', 'Partner organisation'),
+      textField('subject', '交換する情報システム・情報資産', 'What is exchanged'),
+      classificationField,
+      longTextField('handling', 'あらかじめ定めた取扱い', 'Agreed handling'),
+      startDate,
+    ],
+    route: [ciso],
+    classificationField: 'classification',
+    titleField: 'partner',
+    asksOwnerUnit: false,
+  },
+  {
+    id: 'changes.externalConnection',
+    name: { ja: '外部ネットワークとの接続', en: 'Connection to an external network' },
+    clauses: [
+      { id: '7.1.9.a', display: '第7 1(9)ア' },
+      { id: '7.1.9.b', display: '第7 1(9)イ' },
+    ],
+    mode: 'prior',
+    form: [
+      textField('network', '接続する外部ネットワーク', 'External network'),
+      textField('system', '接続する院内のネットワーク・システム', 'Our network or system'),
+      longTextField('survey', '構成・機器・セキュリティ技術の調査結果（第7 1(9)イ）', 'Survey (7-1(9)イ)'),
+      startDate,
+    ],
+    route: [ciso],
+    titleField: 'network',
+    asksOwnerUnit: false,
+  },
+  {
+    id: 'changes.networkConnection',
+    name: { ja: '情報システムのネットワークへの接続', en: 'Connection of a system to the network' },
+    clauses: [{ id: '7.1.16', display: '第7 1(16)' }],
+    mode: 'prior',
+    form: [
+      textField('system', '接続する情報システム・機器', 'System or device'),
+      textField('network', '接続先ネットワーク', 'Network'),
+      dateField('connectionDate', '接続予定日', 'Planned date'),
+      purposeField,
+    ],
+    route: [director],
+    titleField: 'system',
+    expiresWithField: 'connectionDate',
+    asksOwnerUnit: false,
+  },
+  {
+    id: 'changes.softwareInstall',
+    name: { ja: 'ソフトウェアの導入', en: 'Software installation' },
+    clauses: [{ id: '7.1.14.b', display: '第7 1(14)イ' }],
+    mode: 'prior',
+    form: [
+      textField('software', 'ソフトウェア（名称・版）', 'Software (name, version)'),
+      textField('system', '導入先の情報システム', 'System'),
+      enumField('licence', 'ライセンス', 'Licence', [
+        ['purchased', '購入済み', 'Purchased'],
+        ['free', '無償', 'Free'],
+        ['trial', '試用', 'Trial'],
+      ]),
+      dateField('installDate', '導入予定日', 'Planned date'),
+      purposeField,
+    ],
+    route: [director, managerOfOwner],
+    titleField: 'software',
+    expiresWithField: 'installDate',
+    asksOwnerUnit: true,
+  },
+  {
+    id: 'exceptions.exception',
+    name: { ja: '例外措置', en: 'Exception' },
+    clauses: [
+      { id: '8.5.1', display: '第8 5(1)' },
+      { id: '8.5.3', display: '第8 5(3)' },
+    ],
+    mode: 'prior',
+    form: [
+      textField('rule', '遵守が困難な遵守事項（条項）', 'The rule that cannot be followed (clause)'),
+      longTextField(
+        'alternative',
+        '採用する方法（または実施しない事項）',
+        'What is done instead (or not done)',
+      ),
+      longTextField('reason', '合理的な理由', 'Reasonable grounds'),
+      startDate,
+      endDate,
+    ],
+    route: [ciso],
+    titleField: 'rule',
+    expiresWithField: 'startDate',
+    asksOwnerUnit: false,
+  },
+  {
+    id: 'exceptions.emergencyReport',
+    name: { ja: '緊急時の例外措置の事後報告', en: 'Report of an emergency exception' },
+    clauses: [{ id: '8.5.2', display: '第8 5(2)' }],
+    mode: 'postFacto',
+    form: [
+      textField('rule', '実施しなかった遵守事項（条項）', 'The rule set aside (clause)'),
+      longTextField('action', '実施した例外措置', 'What was done'),
+      longTextField('urgency', '緊急を要した理由', 'Why it was urgent'),
+      longTextField('restoration', '現在の状況と復旧の予定', 'Current state and restoration', false),
+    ],
+    route: [ciso],
+    titleField: 'rule',
+    asksOwnerUnit: false,
+    reportWithinHours: 24,
+  },
+];

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import type { ApprovalTypeView } from '../../shared/api-types.js';
+import { AppError } from '../errors/index.js';
+import { defineQuery } from '../usecase/index.js';
+import { requestTypes } from './registry.js';
+import { typeView } from './views.js';
+
+/** The request types with their forms and routes, for the screens that generate the forms. */
+export const listRequestTypes = defineQuery({
+  name: 'approvals.listRequestTypes',
+  input: z.strictObject({}),
+  authorize: (ctx) => {
+    if (ctx.actor.kind === 'anonymous') {
+      throw new AppError('unauthenticated', { ja: 'サインインが必要です。', en: 'You need to sign in.' });
+    }
+  },
+  execute: (): Promise<ApprovalTypeView[]> => Promise.resolve(requestTypes.list().map(typeView)),
+});

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { defineUseCase } from '../usecase/index.js';
+import { insertRequest } from './approvals.repository.js';
+import { badInput, envOf, loadRequest, requireStatus, requireStaff } from './helpers.js';
+import { buildRequestRow, requestDraftInput } from './new-request.js';
+import { queueContext } from './advance.js';
+import { queueNotifications } from './notify.js';
+import { requestTypes } from './registry.js';
+import { routeRequest } from './submission.js';
+
+/** Submit a saved draft (`requestId`), or fill in and submit in one step (`draft`). */
+export const submitRequestInput = z.union([
+  z.strictObject({ requestId: z.string().min(1).max(64) }),
+  z.strictObject({ draft: requestDraftInput }),
+]);
+
+/**
+ * draft → submitted: the whole form is checked, the route fixed and the first approver notified (in the
+ * application and by e-mail). Only the applicant or whoever prepared the draft submits it.
+ */
+export const submitRequest = defineUseCase({
+  name: 'approvals.submitRequest',
+  input: submitRequestInput,
+  authorize: (ctx) => {
+    requireStaff(ctx.actor);
+  },
+  execute: async (ctx, input, tx) => {
+    const env = envOf(ctx, tx);
+    const me = requireStaff(ctx.actor);
+    let request;
+    if ('draft' in input) {
+      const def = requestTypes.require(input.draft.typeId);
+      if (def.mode === 'postFacto') {
+        throw badInput('draft.typeId', {
+          ja: 'この申請は事後報告です。緊急時の例外措置として記録してください。',
+          en: 'This is reported afterwards: record it as an emergency exception.',
+        });
+      }
+      request = await buildRequestRow(env, ctx.actor, def, input.draft, { complete: true, status: 'draft' });
+      await insertRequest(tx, request);
+    } else {
+      request = await loadRequest(ctx, tx, input.requestId);
+      if (request.applicant_staff_id !== me && request.preparer_staff_id !== me) {
+        throw badInput('requestId', {
+          ja: '申請者本人または作成した人だけが提出できます。',
+          en: 'Only the applicant or whoever prepared it can submit it.',
+        });
+      }
+      requireStatus(request, ['draft']);
+    }
+    const def = requestTypes.require(request.type_id);
+    const routed = await routeRequest(env, ctx.timeZone, request, def, 'approvals.request.submitted');
+    const notified = await queueNotifications(queueContext(env), routed.notifications);
+    const [first, ...rest] = routed.ledger;
+    if (first === undefined) throw new Error('routeRequest returned no ledger entry');
+    return {
+      result: { id: request.id, refNo: request.ref_no, status: routed.status, notified },
+      ledger: [first, ...rest],
+    };
+  },
+});
