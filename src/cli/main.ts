@@ -6,6 +6,7 @@ import { openRuntime } from '../server/index.js';
 import { registerLedgerCommands } from './ledger.js';
 import { exportOrgCommand, importOrgCommand } from './org-files.js';
 import { printError } from './output.js';
+import { registerComplianceCommands } from './compliance.js';
 import { registerPolicyCommands } from './policy.js';
 import { serve } from './serve.js';
 
@@ -93,6 +94,7 @@ org
   .action((file: string, options: { sheet?: string; format?: string }) => exportOrgCommand(file, options));
 
 registerPolicyCommands(program);
+registerComplianceCommands(program);
 registerLedgerCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -12,3 +12,5 @@ export { newId } from './ids.js';
 export { calendarDateSchema, kanaSchema, optionalDate, optionalText, text } from './schema-helpers.js';
 export * from './http/index.js';
 export * from './policy-pack/index.js';
+// The latest signed checkpoint, for reports signed with the checkpoint they were computed at (policy module).
+export { latestCheckpoint, type StoredCheckpoint } from './ledger/checkpoints.js';

@@ -16,12 +16,14 @@ import {
 import { registerIdentityRoutes } from '../modules/identity/index.js';
 import { orgDirectory, registerOrgRoutes } from '../modules/org/index.js';
 import { ledgerKeyFileOf } from '../kernel/ledger/operations.js';
+import { registerPolicyRoutes, type ComplianceService } from '../modules/policy/index.js';
 import { registerRecordsRoutes } from '../modules/records/index.js';
 import { authHook } from './auth-hook.js';
 import { handleError } from './http-errors.js';
 import { registerHealthRoutes } from './health.routes.js';
 import { registerLedgerRoutes } from './ledger.routes.js';
 import { packageVersion } from './package-root.js';
+import { complianceService } from './runtime.js';
 import { registerStaticWeb } from './static-web.js';
 import { zodValidatorCompiler } from './zod-validator.js';
 
@@ -30,6 +32,8 @@ export interface BuildAppOptions {
   readonly app: AppContext;
   readonly logger?: FastifyServerOptions['logger'];
   readonly webDir?: string;
+  /** Compliance evaluation (policy module); the shipped packs and evaluators by default. */
+  readonly compliance?: ComplianceService;
 }
 
 /** The HTTP server: security headers, sessions, every module's routes, OpenAPI, and the web app. */
@@ -110,6 +114,7 @@ export const buildApp = async (options: BuildAppOptions): Promise<MamoriApp> => 
   });
   registerOrgRoutes(app);
   registerRecordsRoutes(app);
+  registerPolicyRoutes(app, options.compliance ?? complianceService());
   registerApprovalRoutes(app);
   registerLedgerRoutes(app, { keyFile: ledgerKeyFileOf(config) });
   await registerStaticWeb(app, options.webDir);

@@ -1,2 +1,2 @@
 export { buildApp, type BuildAppOptions } from './app.js';
-export { openRuntime, type Runtime } from './runtime.js';
+export { complianceService, openRuntime, type Runtime } from './runtime.js';

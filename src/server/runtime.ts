@@ -1,4 +1,5 @@
 import {
+  loadPolicyPack,
   migrateToLatest,
   openDatabase,
   systemClock,
@@ -7,6 +8,13 @@ import {
   type DatabaseHandle,
 } from '../kernel/index.js';
 import { orgDirectory } from '../modules/org/index.js';
+import {
+  builtinEvaluators,
+  createComplianceService,
+  createComplianceSetup,
+  loadChecklistPack,
+  type ComplianceService,
+} from '../modules/policy/index.js';
 
 export interface Runtime {
   readonly config: Config;
@@ -39,4 +47,28 @@ export const openRuntime = async (
     },
     close: () => database.close(),
   };
+};
+
+/** Modules present in this build (kernel parts included): a clause of any other is "not yet evaluable". */
+const presentModules = ['org', 'identity', 'access', 'ledger', 'approvals', 'policy'] as const;
+
+let compliance: ComplianceService | undefined;
+
+/**
+ * Compliance evaluation over the shipped packs (the standard and the MHLW checklist) with every evaluator: the
+ * policy module's own, and those later modules export from their index (add them to the list here). Built once.
+ */
+export const complianceService = (): ComplianceService => {
+  if (compliance === undefined) {
+    const pack = loadPolicyPack();
+    compliance = createComplianceService(
+      createComplianceSetup({
+        pack,
+        evaluators: builtinEvaluators(pack),
+        modules: presentModules,
+        checklist: loadChecklistPack(pack),
+      }),
+    );
+  }
+  return compliance;
 };

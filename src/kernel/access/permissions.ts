@@ -44,6 +44,21 @@ export const permissions = {
   'ledger.verify': { anyAccount: false, roles: ['ciso', 'securityDirector', 'auditLead', 'auditor'] },
   /** Record an auditor's cosignature of a checkpoint (the auditor's key never enters Mamori). */
   'ledger.cosign': { anyAccount: false, roles: ['auditLead', 'auditor'] },
+  /** The compliance picture: the standard with a status beside each clause, its evidence, reports, the MHLW checklist. */
+  'compliance.read': {
+    anyAccount: false,
+    roles: [
+      'ciso',
+      'securityDirector',
+      'securityOfficer',
+      'securityManager',
+      'committee',
+      'auditLead',
+      'auditor',
+    ],
+  },
+  /** Record a clause as not applicable, take a snapshot, answer or re-map an MHLW checklist item (security office). */
+  'compliance.manage': { anyAccount: false, roles: ['ciso', 'securityDirector'] },
 } as const satisfies Record<string, { anyAccount: boolean; roles: readonly Role[] }>;
 
 export type Permission = keyof typeof permissions;

@@ -4,6 +4,7 @@ import * as m001 from './migrations/001-foundation.js';
 import * as m002 from './migrations/002-ledger.js';
 import * as m003 from './migrations/003-identity.js';
 import * as m004 from './migrations/004-approvals.js';
+import * as m005 from './migrations/005-compliance.js';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -15,6 +16,7 @@ const migrations: Record<string, DialectMigration> = {
   '002-ledger': m002,
   '003-identity': m003,
   '004-approvals': m004,
+  '005-compliance': m005,
 };
 
 export const latestMigration = Object.keys(migrations).sort().at(-1) ?? '';

@@ -393,6 +393,61 @@ export interface JobLeaseTable {
   runs: number;
 }
 
+// 005-compliance
+export interface ComplianceExclusionTable {
+  id: string;
+  pack: string;
+  clause_id: string;
+  unit_id: string | null;
+  reason: string;
+  recorded_by: string;
+  recorded_at: string;
+  ended_at: string | null;
+  ended_by: string | null;
+  end_reason: string | null;
+}
+
+export interface ComplianceSnapshotTable {
+  id: string;
+  pack: string;
+  pack_version: string;
+  taken_on: string;
+  taken_at: string;
+  taken_by: string;
+  ledger_size: number;
+  met: number;
+  partly_met: number;
+  not_met: number;
+  not_yet_evaluable: number;
+  not_applicable: number;
+  digest: string;
+  results: string;
+}
+
+export interface ChecklistAnswerTable {
+  id: string;
+  checklist: string;
+  item_id: string;
+  answer: string;
+  confirmed_on: string;
+  target_date: string | null;
+  note: string;
+  recorded_by: string;
+  recorded_at: string;
+  superseded_at: string | null;
+}
+
+export interface ChecklistMappingTable {
+  id: string;
+  checklist: string;
+  item_id: string;
+  clause_ids: string;
+  note: string;
+  recorded_by: string;
+  recorded_at: string;
+  superseded_at: string | null;
+}
+
 export interface Database {
   units: UnitTable;
   positions: PositionTable;
@@ -424,4 +479,8 @@ export interface Database {
   approval_counters: ApprovalCounterTable;
   notifications: NotificationTable;
   job_leases: JobLeaseTable;
+  compliance_exclusions: ComplianceExclusionTable;
+  compliance_snapshots: ComplianceSnapshotTable;
+  checklist_answers: ChecklistAnswerTable;
+  checklist_mappings: ChecklistMappingTable;
 }
