@@ -20,7 +20,7 @@ const chapterOf = (id: string): string => (id === 'suppl' ? 'suppl' : (id.split(
 const clauseText = (report: ComplianceReport, id: string): string => {
   const clause = report.setup.pack.byId.get(id);
   const words = clause?.text ?? clause?.title ?? '';
-  return words.length > 90 ? `${words.slice(0, 90)}…` : words;
+  return words.length > 48 ? `${words.slice(0, 48)}…` : words;
 };
 
 const row = (report: ComplianceReport, c: ClauseResult): PdfCell[] => [
