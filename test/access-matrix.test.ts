@@ -263,6 +263,39 @@ const requests: Record<string, readonly Case[]> = {
   'POST /api/approvals/notifications/read': [
     { url: fixed('/api/approvals/notifications/read'), body: () => ({ all: true }) },
   ],
+  // Compliance (policy module): each person tries a clause of their own, so the security office's calls all succeed.
+  'GET /api/compliance/clauses/{clauseId}': [{ url: fixed('/api/compliance/clauses/3.3.1') }],
+  'POST /api/compliance/snapshots': [{ url: fixed('/api/compliance/snapshots'), body: () => ({}) }],
+  'POST /api/compliance/exclusions': [
+    {
+      url: fixed('/api/compliance/exclusions'),
+      body: (who) => ({
+        clauseId: ['5.2.1.b', '5.2.1.c', '5.2.1.d', '5.2.1.e', '5.2.1.f', '5.2.1.g', '5.1.5', '5.1.6'][
+          columns.indexOf(who.key)
+        ],
+        reason: '行列試験のための適用除外です。',
+      }),
+      then: keep('exclusion'),
+    },
+  ],
+  'POST /api/compliance/exclusions/{exclusionId}/end': [
+    {
+      url: (who) => `/api/compliance/exclusions/${who.created.get('exclusion') ?? 'none'}/end`,
+      body: () => ({ reason: '行列試験の終了。' }),
+    },
+  ],
+  'POST /api/compliance/checklist/items/{itemId}/answer': [
+    {
+      url: fixed('/api/compliance/checklist/items/2-1/answer'),
+      body: () => ({ answer: 'yes', note: '行列試験の回答です。' }),
+    },
+  ],
+  'PUT /api/compliance/checklist/items/{itemId}/mapping': [
+    {
+      url: fixed('/api/compliance/checklist/items/2-1/mapping'),
+      body: () => ({ clauseIds: ['5.1.1'], note: '行列試験の対応付けです。' }),
+    },
+  ],
 };
 
 interface OpenApi {
