@@ -183,6 +183,12 @@ const requests: Record<string, readonly Case[]> = {
       body: () => ({ checkpoint: 'not a checkpoint', cosignerKey: 'not a key' }),
     },
   ],
+  'POST /api/identity/lockouts/account': [
+    { url: fixed('/api/identity/lockouts/account'), body: () => ({ accountId: 'none', reason: 'matrix' }) },
+  ],
+  'POST /api/identity/lockouts/address': [
+    { url: fixed('/api/identity/lockouts/address'), body: () => ({ ip: '203.0.113.1', reason: 'matrix' }) },
+  ],
   'GET /api/records/{subject}/history': [
     { name: 'an org record', url: (_, w) => `/api/records/unit:${w.ownUnitId}/history` },
     { name: 'own account', url: (who) => `/api/records/account:${who.accountId || 'none'}/history` },

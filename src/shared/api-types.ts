@@ -90,6 +90,22 @@ export interface DepartureView {
   why: Bilingual;
 }
 
+export interface LockoutView {
+  id: string;
+  scope: 'account' | 'address';
+  /** Account id or IP address. */
+  subject: string;
+  loginId: string | null;
+  name: string | null;
+  privileged: boolean;
+  startedAt: string;
+  until: string | null;
+  failures: number;
+  active: boolean;
+  releasedAt: string | null;
+  releaseReason: string | null;
+}
+
 export interface IdentitySettingsView {
   settings: IdentitySettingsBody;
   presets: Record<string, PasswordProfileView>;

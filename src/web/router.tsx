@@ -20,6 +20,9 @@ const ContactChartPage = lazy(() =>
 const IdentitySettingsPage = lazy(() =>
   import('./identity/admin/SettingsPage.js').then((m) => ({ default: m.SettingsPage })),
 );
+const LockoutsPage = lazy(() =>
+  import('./identity/admin/LockoutsPage.js').then((m) => ({ default: m.LockoutsPage })),
+);
 const ImportExportPage = lazy(() =>
   import('./org/ImportExportPage.js').then((m) => ({ default: m.ImportExportPage })),
 );
@@ -44,6 +47,7 @@ export const createRouter = () =>
             { path: 'org/contact-chart', element: <ContactChartPage /> },
             { path: 'org/import', element: <ImportExportPage /> },
             { path: 'identity/settings', element: <IdentitySettingsPage /> },
+            { path: 'identity/lockouts', element: <LockoutsPage /> },
             { path: '*', element: <NotFoundPage /> },
           ],
         },

@@ -19,6 +19,12 @@ const invalidCredentials = (): AppError =>
     en: 'The login ID or password is incorrect.',
   });
 
+const addressLocked = (): AppError =>
+  new AppError('rateLimited', {
+    ja: 'この端末からのサインインの失敗が続いたため、しばらくサインインできません。時間をおいて試すか、医療情報課に連絡してください。',
+    en: 'Too many failed sign-ins from this terminal. Try again later, or contact the Medical Information Section.',
+  });
+
 const unauthenticated = (): AppError =>
   new AppError('unauthenticated', { ja: 'サインインが必要です。', en: 'You need to sign in.' });
 
@@ -43,7 +49,7 @@ export const registerIdentityRoutes = (app: MamoriApp, options: IdentityRouteOpt
   app.post(
     '/api/session',
     {
-      config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
       schema: {
         tags: ['identity'],
         summary: 'Sign in',
@@ -58,7 +64,10 @@ export const registerIdentityRoutes = (app: MamoriApp, options: IdentityRouteOpt
         ip: request.ip,
         userAgent: request.headers['user-agent']?.slice(0, 512) ?? null,
       });
-      if (!result.ok) throw invalidCredentials();
+      if (!result.ok) {
+        if (result.reason === 'addressLocked') throw addressLocked();
+        throw invalidCredentials();
+      }
       const session = await authenticateSession(ctx, result.token, options.limits.idleMinutes);
       if (!session) throw invalidCredentials();
       void reply.setCookie(SESSION_COOKIE, result.token, cookie);

@@ -22,6 +22,9 @@ export {
 } from './password-profiles.js';
 export { brokenRules, type PasswordOwner, type PasswordRule } from './password-rules.js';
 export { departuresOf, type Departure } from './profile-departures.js';
-export { signIn, type SessionLimits, type SignInResult } from './sign-in.js';
+export { listLockouts } from './list-lockouts.js';
+export { makeSignIn, signIn, type SecondStep, type SessionLimits, type SignInResult } from './sign-in.js';
+export { unlockAccount } from './unlock-account.js';
+export { unlockAddress } from './unlock-address.js';
 export { signOut } from './sign-out.js';
 export { updateIdentitySettings } from './update-identity-settings.js';

@@ -1,10 +1,22 @@
-import { defineUseCase, newId, type LedgerEntries } from '../../kernel/index.js';
-import { profileOf } from './account-row.js';
+import {
+  calendarDate,
+  defineUseCase,
+  newId,
+  type AccountTable,
+  type LedgerDraft,
+  type LedgerEntries,
+  type Tx,
+  type UseCaseContext,
+} from '../../kernel/index.js';
 import { findAccountByLoginId, updateAccountRow } from './accounts.repository.js';
+import { activeLockout, insertAttempt, type AttemptOutcome } from './attempts.repository.js';
 import { signInInput } from './identity.schema.js';
-import { openSession } from './open-session.js';
+import { recordFailure } from './lockout.js';
+import { openSession, type SessionStage } from './open-session.js';
 import { dueReason } from './password-expiry.js';
+import { classOf, type PasswordProfile } from './password-profiles.js';
 import { burnVerification, verifyPassword } from './password.js';
+import { loadIdentitySettings } from './settings.repository.js';
 
 /** Limits for sessions opened before the profiles carried their own (the configuration's defaults). */
 export interface SessionLimits {
@@ -13,83 +25,154 @@ export interface SessionLimits {
 }
 
 export type SignInResult =
-  | { readonly ok: true; readonly token: string; readonly sessionId: string; readonly accountId: string }
-  | { readonly ok: false };
+  | {
+      readonly ok: true;
+      readonly token: string;
+      readonly sessionId: string;
+      readonly accountId: string;
+      readonly stage: SessionStage;
+    }
+  | { readonly ok: false; readonly reason: 'invalid' }
+  | { readonly ok: false; readonly reason: 'addressLocked'; readonly until: string | null };
+
+/** Whether an account may sign in today: not disabled, not past its end date (development IDs, leavers). */
+const usable = (account: AccountTable, today: string): boolean =>
+  account.disabled_at === null && (account.end_date === null || account.end_date >= today);
+
+/** The second step a profile asks for: none, a factor, or enrolling one first (slice 4 fills this in). */
+export type SecondStep = (tx: Tx, account: AccountTable, profile: PasswordProfile) => Promise<SessionStage>;
+
+const noSecondStep: SecondStep = () => Promise.resolve('full');
 
 /**
- * Checks the password and opens a server-side session with the limits of the account's profile. A failure is
- * recorded too (the entry commits) and answers the same whether the ID exists or not. A password past its age or
- * its number of sign-ins must be changed before anything else (第6 4(2)(オ)).
+ * Checks the password and opens a server-side session with the limits of the account's profile. Every attempt is
+ * recorded (the entry commits, even for a refusal) and answers the same whether the ID exists, the password is
+ * wrong, the account is locked or disabled; an unknown ID costs the same argon2 verification. Failures lock the
+ * account after the profile's number (fewer for privileged IDs, 7-2(1)ウ(エ)) and the address after the per-address
+ * number. A password past its age or number of sign-ins must be changed first (第6 4(2)(オ)).
  */
-export const signIn = defineUseCase({
-  name: 'identity.signIn',
-  input: signInInput,
-  authorize: () => undefined, // anyone may try to sign in
-  execute: async (ctx, input, tx) => {
-    const now = ctx.clock.now().toISOString();
-    const account = await findAccountByLoginId(tx, input.loginId);
-    const valid =
-      account && account.disabled_at === null
+export const makeSignIn = (secondStep: SecondStep = noSecondStep) =>
+  defineUseCase({
+    name: 'identity.signIn',
+    input: signInInput,
+    authorize: () => undefined, // anyone may try to sign in
+    execute: async (ctx: UseCaseContext, input, tx) => {
+      const nowDate = ctx.clock.now();
+      const now = nowDate.toISOString();
+      const settings = await loadIdentitySettings(tx);
+      const context = { ip: input.ip, userAgent: input.userAgent };
+      const record = (outcome: AttemptOutcome, accountId: string | null): Promise<string> => {
+        const id = newId();
+        return insertAttempt(tx, {
+          id,
+          at: now,
+          login_id: input.loginId,
+          account_id: accountId,
+          ip: input.ip,
+          user_agent: input.userAgent,
+          outcome,
+          method: 'password',
+        }).then(() => id);
+      };
+
+      const addressLock = input.ip === null ? undefined : await activeLockout(tx, 'address', input.ip, now);
+      if (addressLock) {
+        await burnVerification(input.password);
+        await record('addressLocked', null);
+        return {
+          result: { ok: false, reason: 'addressLocked', until: addressLock.until } as SignInResult,
+          ledger: [
+            {
+              kind: 'identity.signInRefused',
+              subject: `address:${input.ip ?? ''}`,
+              payload: { ...context, loginId: input.loginId, reason: 'addressLocked' },
+            },
+          ],
+        };
+      }
+
+      const account = await findAccountByLoginId(tx, input.loginId);
+      const today = calendarDate(nowDate, ctx.timeZone);
+      const profile = settings.profiles[account ? classOf(account) : 'standard'];
+      const lock = account ? await activeLockout(tx, 'account', account.id, now) : undefined;
+      const open = account !== undefined && usable(account, today) && lock === undefined;
+      const valid = open
         ? await verifyPassword(account.password_hash, input.password)
         : (await burnVerification(input.password), false);
-    const context = { ip: input.ip, userAgent: input.userAgent };
-    if (!account || !valid) {
+
+      if (!account || !valid) {
+        const outcome: AttemptOutcome = !account
+          ? 'unknownId'
+          : lock
+            ? 'locked'
+            : !usable(account, today)
+              ? 'disabled'
+              : 'badPassword';
+        await record(outcome, account?.id ?? null);
+        const failed: LedgerDraft = {
+          kind: 'identity.signInFailed',
+          subject: account ? `account:${account.id}` : `login:${input.loginId}`,
+          payload: { ...context, reason: outcome },
+        };
+        const more = await recordFailure(tx, {
+          account: outcome === 'badPassword' ? account : undefined,
+          profile,
+          address: settings.address,
+          ip: input.ip,
+          now,
+        });
+        return { result: { ok: false, reason: 'invalid' } as SignInResult, ledger: [failed, ...more] };
+      }
+
+      const stage = await secondStep(tx, account, profile);
+      const attemptId = await record('success', account.id);
+      const { token, sessionId } = await openSession(tx, account, profile, {
+        now,
+        stage,
+        methods: 'password',
+        ip: input.ip,
+        userAgent: input.userAgent,
+        attemptId,
+      });
+      const signIns = account.sign_ins_since_change + 1;
+      const due =
+        account.must_change_password === 0 && account.source === 'local'
+          ? dueReason(profile, account, signIns, nowDate)
+          : null;
+      await updateAccountRow(tx, account.id, {
+        last_sign_in_at: now,
+        sign_ins_since_change: signIns,
+        failed_attempts: 0,
+        ...(due === null ? {} : { must_change_password: 1, password_reason: due }),
+      });
+      const ledger: LedgerEntries = [
+        // The session is named by the attempt's id, never by its token hash.
+        {
+          kind: 'identity.signedIn',
+          subject: `account:${account.id}`,
+          payload: { ...context, attempt: attemptId, stage },
+        },
+      ];
       return {
-        result: { ok: false } as SignInResult,
-        ledger: [
-          {
-            kind: 'identity.signInFailed',
-            subject: account ? `account:${account.id}` : `login:${input.loginId}`,
-            payload: context,
-          },
-        ],
-      };
-    }
-    const profile = await profileOf(tx, account);
-    const { token, sessionId } = await openSession(tx, account, profile, {
-      now,
-      stage: 'full',
-      methods: 'password',
-      ip: input.ip,
-      userAgent: input.userAgent,
-      attemptId: null,
-    });
-    const signIns = account.sign_ins_since_change + 1;
-    const due =
-      account.must_change_password === 0 && account.source === 'local'
-        ? dueReason(profile, account, signIns, ctx.clock.now())
-        : null;
-    await updateAccountRow(tx, account.id, {
-      last_sign_in_at: now,
-      sign_ins_since_change: signIns,
-      ...(due === null ? {} : { must_change_password: 1, password_reason: due }),
-    });
-    const ledger: LedgerEntries = [
-      // The session is named by a fresh id, never by its token hash.
-      {
-        kind: 'identity.signedIn',
-        subject: `account:${account.id}`,
-        payload: { ...context, session: newId() },
-      },
-    ];
-    return {
-      result: { ok: true, token, sessionId, accountId: account.id } as SignInResult,
-      ledger:
-        due === null
-          ? ledger
-          : [
-              ...ledger,
-              {
-                kind: 'identity.passwordDue',
-                subject: `account:${account.id}`,
-                payload: {
-                  reason: due,
-                  signIns,
-                  maxSignIns: profile.maxSignIns,
-                  maxAgeDays: profile.maxAgeDays,
+        result: { ok: true, token, sessionId, accountId: account.id, stage } as SignInResult,
+        ledger:
+          due === null
+            ? ledger
+            : [
+                ...ledger,
+                {
+                  kind: 'identity.passwordDue',
+                  subject: `account:${account.id}`,
+                  payload: {
+                    reason: due,
+                    signIns,
+                    maxSignIns: profile.maxSignIns,
+                    maxAgeDays: profile.maxAgeDays,
+                  },
                 },
-              },
-            ],
-    };
-  },
-});
+              ],
+      };
+    },
+  });
+
+export const signIn = makeSignIn();

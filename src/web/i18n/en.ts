@@ -77,9 +77,33 @@ export const en: Messages = {
     hospitalWide: 'hospital-wide',
   },
   identity: {
+    common: { cancel: 'Cancel', privileged: 'Privileged ID' },
+    lockouts: {
+      title: 'Locked IDs and addresses',
+      lead: 'Accounts and addresses locked after repeated failures. Unlocking needs a reason, which goes in the audit log.',
+      none: 'Nothing is locked.',
+      subject: 'ID or address',
+      started: 'Locked at',
+      until: 'Until',
+      failures: 'Failures',
+      state: 'State',
+      active: 'Locked',
+      expired: 'Ran out',
+      released: 'Unlocked',
+      address: 'Address',
+      unlock: 'Unlock',
+      unlockTitle: 'Unlock',
+      reason: 'Reason',
+      reasonHint: 'Say how the person was identified, so it can be checked later.',
+    },
+    signin: {
+      lockoutHint:
+        'After repeated failures the account is locked for a while (privileged IDs after fewer). If that happens, contact the Medical Information Section.',
+    },
     nav: {
       section: 'Identity',
       settings: 'Identity settings',
+      lockouts: 'Lockouts',
       security: 'My security',
       sessions: 'My sessions',
     },

@@ -78,9 +78,33 @@ export const ja = {
     hospitalWide: '病院全体',
   },
   identity: {
+    common: { cancel: 'キャンセル', privileged: '特権ID' },
+    lockouts: {
+      title: 'ロックされたID・接続元',
+      lead: '失敗が続いてロックされたアカウントと接続元アドレスです。解除には理由が必要で、監査ログに記録されます。',
+      none: '現在ロックされているものはありません。',
+      subject: 'ID・接続元',
+      started: 'ロック開始',
+      until: '解除予定',
+      failures: '失敗回数',
+      state: '状態',
+      active: 'ロック中',
+      expired: '期限切れ',
+      released: '解除済み',
+      address: '接続元',
+      unlock: '解除する',
+      unlockTitle: 'ロックを解除する',
+      reason: '解除の理由',
+      reasonHint: '本人確認の方法など、後から確認できるように記入してください。',
+    },
+    signin: {
+      lockoutHint:
+        '続けて失敗するとアカウントは一定時間ロックされます（特権IDはより少ない回数）。ロックされたときは医療情報課に連絡してください。',
+    },
     nav: {
       section: 'ID・認証',
       settings: '認証設定',
+      lockouts: 'ロック',
       security: 'セキュリティ設定',
       sessions: 'セッション',
     },

@@ -92,6 +92,9 @@ export function SignInPage() {
           </form>
           <Alert variant="light" color="gray" p="xs">
             <Text fz="xs">{t('signin.sharedTerminal')}</Text>
+            <Text fz="xs" mt={4} data-testid="signin-lockout-hint">
+              {t('identity.signin.lockoutHint')}
+            </Text>
           </Alert>
         </Stack>
       </Paper>

@@ -1,5 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import type { DepartureView, IdentitySettingsBody, IdentitySettingsView } from '../../shared/api-types.js';
+import type {
+  DepartureView,
+  IdentitySettingsBody,
+  IdentitySettingsView,
+  LockoutView,
+} from '../../shared/api-types.js';
 import { api } from '../api/client.js';
 
 export const identityKeys = {
@@ -22,3 +27,15 @@ export const previewSettings = (body: IdentitySettingsBody): Promise<SettingsPre
 
 export const saveSettings = (body: IdentitySettingsBody): Promise<IdentitySettingsView> =>
   api<IdentitySettingsView>('/api/identity/settings', { method: 'PUT', body });
+
+export const useLockouts = () =>
+  useQuery({
+    queryKey: ['identity', 'lockouts'],
+    queryFn: () => api<LockoutView[]>('/api/identity/lockouts'),
+  });
+
+export const unlockAccount = (accountId: string, reason: string): Promise<{ released: number }> =>
+  api('/api/identity/lockouts/account', { method: 'POST', body: { accountId, reason } });
+
+export const unlockAddress = (ip: string, reason: string): Promise<{ released: number }> =>
+  api('/api/identity/lockouts/address', { method: 'POST', body: { ip, reason } });

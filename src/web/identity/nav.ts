@@ -7,19 +7,29 @@ export interface IdentityNavItem {
   testId: string;
 }
 
-const adminRoles = new Set(['ciso', 'securityDirector']);
+const settingsRoles: ReadonlySet<string> = new Set(['ciso', 'securityDirector']);
+const directorRoles: ReadonlySet<string> = new Set(['securityDirector']);
 
-/** The identity pages a person may open: their own security pages for everyone, administration for some. */
+/**
+ * The identity pages a person may open: their own security pages for everyone, administration for the roles the
+ * server allows (it refuses the rest anyway). Contractors never see administration (第7 2(1)ウ(ウ)).
+ */
 export const identityNav = (session: SessionView, t: TFunction): IdentityNavItem[] => {
-  const admin =
+  const holds = (roles: ReadonlySet<string>): boolean =>
     session.account.systemRole === 'administrator' ||
-    (session.account.category !== 'contractor' && session.account.roles.some((r) => adminRoles.has(r.role)));
+    (session.account.category !== 'contractor' && session.account.roles.some((r) => roles.has(r.role)));
   const items: IdentityNavItem[] = [];
-  if (admin)
+  if (holds(settingsRoles))
     items.push({
       to: '/identity/settings',
       label: t('identity.nav.settings'),
       testId: 'nav-identity-settings',
+    });
+  if (holds(directorRoles))
+    items.push({
+      to: '/identity/lockouts',
+      label: t('identity.nav.lockouts'),
+      testId: 'nav-identity-lockouts',
     });
   return items;
 };
