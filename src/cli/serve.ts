@@ -1,4 +1,15 @@
-import { loadConfig, loadPolicyPack, systemActor, type Config } from '../kernel/index.js';
+import {
+  applyPackRoutes,
+  approvalJobs,
+  createMailer,
+  loadConfig,
+  loadPolicyPack,
+  mailSettingsOf,
+  requestTypes,
+  startScheduler,
+  systemActor,
+  type Config,
+} from '../kernel/index.js';
 import { demoHospitalName, seedDemoHospital, type SeededPersona } from '../modules/demo/index.js';
 import { bootstrapAdministrator } from '../modules/identity/index.js';
 import { startCheckpointer } from '../kernel/ledger/checkpointer.js';
@@ -32,7 +43,9 @@ const printCredentials = (
 export const serve = async (options: ServeOptions): Promise<void> => {
   const config: Config = loadConfig(process.env, { port: options.port, host: options.host });
   // A broken policy pack stops start-up here, naming the file, the clause and the reason.
-  loadPolicyPack();
+  const pack = loadPolicyPack();
+  // The approval routes of the request types come from the pack (the forms stay with the engine's definitions).
+  applyPackRoutes(requestTypes, [...pack.requestTypes.values()]);
   const demoName =
     options.demo && !process.env['MAMORI_HOSPITAL_NAME_JA'] ? { hospitalName: demoHospitalName } : {};
   const runtime = await openRuntime(config, demoName);
@@ -53,7 +66,19 @@ export const serve = async (options: ServeOptions): Promise<void> => {
     key: ledgerKey,
     onError: onCheckpointError,
   });
+  // Reminders, escalation, expiry and e-mail (one instance runs each job: see approvals/scheduler.ts).
+  const mailSettings = mailSettingsOf(config);
+  const mailer = mailSettings === null ? null : createMailer(mailSettings);
+  const scheduler = startScheduler(runtime.app, approvalJobs(config, mailer), {
+    tickMs: config.schedulerIntervalSeconds * 1000,
+    onRun: (run) => {
+      if (!run.ok)
+        app.log.error({ job: run.name, error: run.error }, 'scheduled job failed / 定期処理に失敗しました');
+    },
+  });
   const close = async (): Promise<void> => {
+    await scheduler.stop();
+    mailer?.close();
     await checkpointer.stop();
     await app.close();
     await runtime.close();

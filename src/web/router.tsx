@@ -27,6 +27,33 @@ const ImportExportPage = lazy(() =>
   import('./org/ImportExportPage.js').then((m) => ({ default: m.ImportExportPage })),
 );
 
+// Approvals (申請・承認).
+const MyTasksPage = lazy(() =>
+  import('./approvals/MyTasksPage.js').then((m) => ({ default: m.MyTasksPage })),
+);
+const MyRequestsPage = lazy(() =>
+  import('./approvals/MyRequestsPage.js').then((m) => ({ default: m.MyRequestsPage })),
+);
+const RequestPage = lazy(() =>
+  import('./approvals/RequestPage.js').then((m) => ({ default: m.RequestPage })),
+);
+const NewRequestPage = lazy(() =>
+  import('./approvals/NewRequestPage.js').then((m) => ({ default: m.NewRequestPage })),
+);
+const NotificationsPage = lazy(() =>
+  import('./approvals/NotificationsPage.js').then((m) => ({ default: m.NotificationsPage })),
+);
+
+// Compliance (the standard with its status beside each clause) loads on demand.
+const StandardPage = lazy(() =>
+  import('./policy/StandardPage.js').then((m) => ({ default: m.StandardPage })),
+);
+const HeatMapPage = lazy(() => import('./policy/HeatMapPage.js').then((m) => ({ default: m.HeatMapPage })));
+const TrendPage = lazy(() => import('./policy/TrendPage.js').then((m) => ({ default: m.TrendPage })));
+const ChecklistPage = lazy(() =>
+  import('./policy/ChecklistPage.js').then((m) => ({ default: m.ChecklistPage })),
+);
+
 export const createRouter = () =>
   createBrowserRouter([
     { path: '/signin', element: <SignInPage />, errorElement: <RouteError /> },
@@ -48,6 +75,15 @@ export const createRouter = () =>
             { path: 'org/import', element: <ImportExportPage /> },
             { path: 'identity/settings', element: <IdentitySettingsPage /> },
             { path: 'identity/lockouts', element: <LockoutsPage /> },
+            { path: 'approvals/tasks', element: <MyTasksPage /> },
+            { path: 'approvals/requests', element: <MyRequestsPage /> },
+            { path: 'approvals/requests/:id', element: <RequestPage /> },
+            { path: 'approvals/new', element: <NewRequestPage /> },
+            { path: 'approvals/notifications', element: <NotificationsPage /> },
+            { path: 'compliance', element: <StandardPage /> },
+            { path: 'compliance/units', element: <HeatMapPage /> },
+            { path: 'compliance/trend', element: <TrendPage /> },
+            { path: 'compliance/checklist', element: <ChecklistPage /> },
             { path: '*', element: <NotFoundPage /> },
           ],
         },

@@ -1,3 +1,4 @@
+import { approvalsEn } from '../approvals/messages-en.js';
 import type { Messages } from './ja.js';
 
 /** English UI text. Same keys as ja.ts (enforced by the `Messages` type and i18n.test.ts). */
@@ -287,6 +288,7 @@ export const en: Messages = {
     exportXlsx: 'Excel (all tables)',
     exportCsv: 'CSV',
   },
+  approvals: approvalsEn,
   sheet: {
     units: 'Units',
     positions: 'Positions',

@@ -2,6 +2,8 @@
  * Japanese UI text (the default language). en.ts must have exactly the same keys: it is typed as `Messages`, and
  * i18n.test.ts compares the key sets. Role and unit names follow shared/design/glossary.md.
  */
+import { approvalsJa } from '../approvals/messages-ja.js';
+
 export const ja = {
   app: { name: '守り', latin: 'Mamori', tagline: '情報セキュリティ対策基準を日々の業務に' },
   common: {
@@ -282,6 +284,7 @@ export const ja = {
     exportXlsx: 'Excel（全表）',
     exportCsv: 'CSV',
   },
+  approvals: approvalsJa,
   sheet: { units: '部署', positions: '職位', staff: '職員', assignments: '役割', delegations: '委任・代理' },
   errors: {
     title: 'エラー',

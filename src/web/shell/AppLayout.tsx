@@ -58,6 +58,21 @@ export function AppLayout() {
   };
 
   const home: NavItem = { to: '/', label: t('nav.home'), testId: 'nav-home' };
+  const approvals: NavItem[] = [
+    { to: '/approvals/tasks', label: t('approvals.nav.tasks'), testId: 'nav-approvals-tasks' },
+    {
+      to: '/approvals/requests',
+      label: t('approvals.nav.mine'),
+      testId: 'nav-approvals-mine',
+      also: ['/approvals/requests/'],
+    },
+    { to: '/approvals/new', label: t('approvals.nav.new'), testId: 'nav-approvals-new' },
+    {
+      to: '/approvals/notifications',
+      label: t('approvals.nav.notifications'),
+      testId: 'nav-approvals-notifications',
+    },
+  ];
   const org: NavItem[] = [
     { to: '/org', label: t('nav.orgTree'), testId: 'nav-org', also: ['/org/units/'] },
     { to: '/org/gaps', label: t('nav.gaps'), testId: 'nav-org-gaps' },
@@ -125,6 +140,10 @@ export function AppLayout() {
         <ScrollArea>
           <Stack gap={2}>
             {link(home)}
+            <Text fz="xs" fw={700} c="dimmed" px="sm" pt="md" pb={4} data-testid="nav-section-approvals">
+              {t('approvals.nav.section')}
+            </Text>
+            {approvals.map(link)}
             <Text fz="xs" fw={700} c="dimmed" px="sm" pt="md" pb={4} data-testid="nav-section-org">
               {t('nav.org')}
             </Text>
