@@ -1,4 +1,5 @@
 import { approvalsEn } from '../approvals/messages-en.js';
+import { complianceEn } from '../policy/messages-en.js';
 import type { Messages } from './ja.js';
 
 /** English UI text. Same keys as ja.ts (enforced by the `Messages` type and i18n.test.ts). */
@@ -289,6 +290,7 @@ export const en: Messages = {
     exportCsv: 'CSV',
   },
   approvals: approvalsEn,
+  compliance: complianceEn,
   sheet: {
     units: 'Units',
     positions: 'Positions',

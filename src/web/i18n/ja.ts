@@ -3,6 +3,7 @@
  * i18n.test.ts compares the key sets. Role and unit names follow shared/design/glossary.md.
  */
 import { approvalsJa } from '../approvals/messages-ja.js';
+import { complianceJa } from '../policy/messages-ja.js';
 
 export const ja = {
   app: { name: '守り', latin: 'Mamori', tagline: '情報セキュリティ対策基準を日々の業務に' },
@@ -285,6 +286,7 @@ export const ja = {
     exportCsv: 'CSV',
   },
   approvals: approvalsJa,
+  compliance: complianceJa,
   sheet: { units: '部署', positions: '職位', staff: '職員', assignments: '役割', delegations: '委任・代理' },
   errors: {
     title: 'エラー',

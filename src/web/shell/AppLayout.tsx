@@ -16,6 +16,7 @@ import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { sessionKey } from '../api/query.js';
 import { identityNav } from '../identity/nav.js';
+import { complianceNav } from '../policy/nav.js';
 import { signOut, useCurrentSession } from '../identity/session.js';
 import { unitName } from '../lib/labels.js';
 import { ApiErrorAlert, PageLoader } from './ApiErrorAlert.js';
@@ -80,6 +81,7 @@ export function AppLayout() {
     { to: '/org/import', label: t('nav.importExport'), testId: 'nav-org-import' },
   ];
   const identity: NavItem[] = identityNav(session, t);
+  const compliance: NavItem[] = complianceNav(session, t);
   const link = (item: NavItem) => (
     <NavLink
       key={item.to}
@@ -148,6 +150,12 @@ export function AppLayout() {
               {t('nav.org')}
             </Text>
             {org.map(link)}
+            {compliance.length > 0 && (
+              <Text fz="xs" fw={700} c="dimmed" px="sm" pt="md" pb={4} data-testid="nav-section-compliance">
+                {t('compliance.nav.section')}
+              </Text>
+            )}
+            {compliance.map(link)}
             {identity.length > 0 && (
               <Text fz="xs" fw={700} c="dimmed" px="sm" pt="md" pb={4} data-testid="nav-section-identity">
                 {t('identity.nav.section')}
