@@ -41,7 +41,8 @@ describe('search in Japanese', () => {
 
   it('finds by words of the text in katakana or hiragana, every word having to match', () => {
     expect(find('仮のパスワード')).toEqual(['7.2.3.b']);
-    expect(find('かりのぱすわーど')).toEqual(['7.2.3.b']);
+    expect(find('仮のぱすわーど')).toEqual(['7.2.3.b']);
+    expect(find('ぱすわーど 変更')).toEqual(['7.2.3.b']);
     expect(find('許可 運搬')).toEqual(['4.2.6.a']);
     expect(find('許可 パスワード')).toEqual([]);
   });
