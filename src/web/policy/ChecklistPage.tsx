@@ -195,7 +195,12 @@ function Checklist({ view }: { view: ChecklistView }) {
           </Paper>
         );
       })}
-      <Modal opened={answering !== null} onClose={() => setAnswering(null)} title={t('compliance.checklist.record')}>
+      <Modal
+        opened={answering !== null}
+        onClose={() => setAnswering(null)}
+        title={t('compliance.checklist.record')}
+        lockScroll={false}
+      >
         {answering !== null && <AnswerForm item={answering} onClose={() => setAnswering(null)} />}
       </Modal>
       {view.items.some((i) => i.wording === 'reconstructed') && (

@@ -236,6 +236,8 @@ export function ClauseDrawer({
       opened={clauseId !== null}
       onClose={onClose}
       position="right"
+      // The scroll lock injects a <style> without the CSP nonce; the page behind may scroll instead.
+      lockScroll={false}
       size="xl"
       title={
         <Text fw={700} data-testid="drawer-title">

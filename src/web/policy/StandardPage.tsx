@@ -144,11 +144,16 @@ function Standard({ doc, overview }: { doc: PolicyDocumentView; overview: Compli
         {t('compliance.standard.asOf', { date: formatDate(overview.asOf, lang), ms: String(overview.elapsedMs), size: String(overview.ledgerSize) })}
       </Text>
       <Group gap="xs" data-testid="status-filter">
-        <Chip checked={filter === 'all'} onChange={() => setFilter('all')} size="xs">
+        <Chip
+          checked={filter === 'all'}
+          onChange={() => setFilter('all')}
+          size="xs"
+          wrapperProps={{ 'data-testid': 'filter-all' }}
+        >
           {t('compliance.standard.all')} {overview.clauses.length}
         </Chip>
         {statusOrder.map((s) => (
-          <Chip key={s} checked={filter === s} onChange={() => setFilter(s)} color={statusColor[s]} size="xs" data-testid={`filter-${s}`}>
+          <Chip key={s} checked={filter === s} onChange={() => setFilter(s)} color={statusColor[s]} size="xs" wrapperProps={{ 'data-testid': `filter-${s}` }}>
             {t(`compliance.status.${s}`)} {overview.counts[s]}
           </Chip>
         ))}
