@@ -12,9 +12,10 @@ import {
 } from '../kernel/index.js';
 import { demoHospitalName, seedDemoHospital, type SeededPersona } from '../modules/demo/index.js';
 import { bootstrapAdministrator } from '../modules/identity/index.js';
+import { complianceSnapshotJob } from '../modules/policy/index.js';
 import { startCheckpointer } from '../kernel/ledger/checkpointer.js';
 import { deploymentKeyLoader, ledgerKeyFileOf } from '../kernel/ledger/operations.js';
-import { buildApp, openRuntime } from '../server/index.js';
+import { buildApp, complianceService, openRuntime } from '../server/index.js';
 
 export interface ServeOptions {
   readonly demo: boolean;
@@ -69,7 +70,9 @@ export const serve = async (options: ServeOptions): Promise<void> => {
   // Reminders, escalation, expiry and e-mail (one instance runs each job: see approvals/scheduler.ts).
   const mailSettings = mailSettingsOf(config);
   const mailer = mailSettings === null ? null : createMailer(mailSettings);
-  const scheduler = startScheduler(runtime.app, approvalJobs(config, mailer), {
+  // …and the day's compliance snapshot for the trend (policy module).
+  const jobs = [...approvalJobs(config, mailer), complianceSnapshotJob(complianceService().setup)];
+  const scheduler = startScheduler(runtime.app, jobs, {
     tickMs: config.schedulerIntervalSeconds * 1000,
     onRun: (run) => {
       if (!run.ok)
