@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { runAccessBench } from './access.bench.js';
+import { runApprovalsBench } from './approvals.bench.js';
 import type { Measurement } from './bench-kit.js';
 import { runStartupBench } from './startup.bench.js';
 
@@ -7,6 +8,7 @@ import { runStartupBench } from './startup.bench.js';
 const benches: Record<string, () => Promise<Measurement[]>> = {
   startup: runStartupBench,
   access: runAccessBench,
+  approvals: runApprovalsBench,
 };
 /** Benchmarks that run the built server (the others import the sources). */
 const needBuild = new Set(['startup']);

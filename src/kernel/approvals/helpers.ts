@@ -1,7 +1,6 @@
-import { AccessDenied, denialEntry, actorRef, type Actor, type RoleGrant } from '../access/index.js';
+import { AccessDenied, recordDenial, type Actor, type RoleGrant } from '../access/index.js';
 import type { ApprovalRequestTable, ApprovalStepTable, Tx } from '../db/index.js';
 import { AppError, type Bilingual } from '../errors/index.js';
-import { appendEntries } from '../ledger/index.js';
 import { calendarDate } from '../time/index.js';
 import type { AppContext, UseCase, UseCaseContext } from '../usecase/index.js';
 import type { z } from 'zod';
@@ -76,26 +75,15 @@ export const seatOf = (
 };
 
 /**
- * Sensitive denials (第3 7: someone tried to approve their own request) are ledger entries. The use case's own
- * transaction has rolled back, so the entry is written in a transaction of its own, then the error goes on.
+ * Sensitive denials (第3 7: someone tried to approve their own request) are ledger entries: the access kernel's
+ * `recordDenial` writes it in a transaction of its own, after the use case's own rolled back; the error goes on.
  */
 export const recordingDenials = <S extends z.ZodType, O>(useCase: UseCase<S, O>): UseCase<S, O> => {
   const run = async (ctx: UseCaseContext, input: z.input<S>): Promise<O> => {
     try {
       return await useCase(ctx, input);
     } catch (e) {
-      if (e instanceof AccessDenied && e.decision.report) {
-        await ctx.database.db
-          .transaction()
-          .execute((tx) =>
-            appendEntries(
-              tx,
-              ctx.database.dialect,
-              { actor: actorRef(ctx.actor), time: ctx.clock.now().toISOString() },
-              [denialEntry(e)],
-            ),
-          );
-      }
+      if (e instanceof AccessDenied) await recordDenial(ctx, ctx.actor, e);
       throw e;
     }
   };
