@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { runAccessBench } from './access.bench.js';
 import { runApprovalsBench } from './approvals.bench.js';
 import type { Measurement } from './bench-kit.js';
+import { runLedgerBench } from './ledger.bench.js';
 import { runStartupBench } from './startup.bench.js';
 
 /** `npm run bench [-- name…]`: runs the named benchmarks (all by default), one JSON line per measurement. */
@@ -9,6 +10,7 @@ const benches: Record<string, () => Promise<Measurement[]>> = {
   startup: runStartupBench,
   access: runAccessBench,
   approvals: runApprovalsBench,
+  ledger: runLedgerBench,
 };
 /** Benchmarks that run the built server (the others import the sources). */
 const needBuild = new Set(['startup']);

@@ -25,6 +25,23 @@ export interface AppendedEntry {
 /** RFC 9162 §2.1.1: leaf hash = SHA-256(0x00 ‖ entry). */
 export const leafHash = (entry: Uint8Array): Buffer => hashLeaf(entry);
 
+/**
+ * The canonical JSON of an entry with its fields already JSON-encoded: the keys in RFC 8785 order (actor, index,
+ * kind, payload, subject, time), so only the payload goes through the general canonicalizer.
+ */
+const encodeEntry = (
+  actor: string,
+  index: number,
+  kind: string,
+  payload: JsonValue,
+  subject: string,
+  time: string,
+): Buffer =>
+  Buffer.from(
+    `{"actor":${actor},"index":${String(index)},"kind":${kind},"payload":${canonicalJson(payload)},"subject":${subject},"time":${time}}`,
+    'utf8',
+  );
+
 /** The exact bytes hashed and stored: RFC 8785 canonical JSON of the entry's fields. */
 export const entryBytes = (fields: {
   index: number;
@@ -33,7 +50,17 @@ export const entryBytes = (fields: {
   actor: string;
   subject: string;
   payload: JsonValue;
-}): Buffer => Buffer.from(canonicalJson(fields), 'utf8');
+}): Buffer => {
+  if (!Number.isSafeInteger(fields.index)) return Buffer.from(canonicalJson(fields), 'utf8');
+  return encodeEntry(
+    JSON.stringify(fields.actor),
+    fields.index,
+    JSON.stringify(fields.kind),
+    fields.payload,
+    JSON.stringify(fields.subject),
+    JSON.stringify(fields.time),
+  );
+};
 
 /** Rows per INSERT: under the bound-parameter limits of both dialects. */
 const ENTRY_CHUNK = 500;
@@ -59,16 +86,18 @@ export const appendEntries = async (
   if (drafts.length === 0) return [];
   const range = new CompactRange(start, await rightEdge(tx, log, start));
   const nodes: { log: string; level: number; idx: number; hash: Buffer }[] = [];
+  const actorJson = JSON.stringify(context.actor);
+  const timeJson = JSON.stringify(context.time);
   const rows = drafts.map((draft, i) => {
     const index = start + i;
-    const entry = entryBytes({
+    const entry = encodeEntry(
+      actorJson,
       index,
-      time: context.time,
-      kind: draft.kind,
-      actor: context.actor,
-      subject: draft.subject,
-      payload: draft.payload,
-    });
+      JSON.stringify(draft.kind),
+      draft.payload,
+      JSON.stringify(draft.subject),
+      timeJson,
+    );
     const leaf = hashLeaf(entry);
     range.push(leaf, (n) => nodes.push({ log, level: n.level, idx: n.index, hash: n.hash }));
     return {

@@ -3,10 +3,10 @@ import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../errors/index.js';
 import { registeredDeploymentKey, logVerifierKey, logKeyName } from './keys.js';
-import { nodeKeyString } from './merkle.js';
-import type { LedgerReader } from './tree-store.js';
 import type { LedgerLog } from './types.js';
+import { nodeKey, withLedgerSnapshot } from './snapshot.js';
 import { nodesCompletedIn } from './verify.js';
+import type { DatabaseHandle } from '../db/index.js';
 
 /**
  * `mamori ledger export DIR`: everything an auditor needs to verify a log without Mamori, its database or its
@@ -30,97 +30,77 @@ const levelsCompletedBy = (index: number): number => {
 };
 
 const exportLog = async (
-  db: LedgerReader,
+  database: DatabaseHandle,
   dir: string,
   log: LedgerLog,
   onProgress?: (log: LedgerLog, done: number, total: number) => void,
-): Promise<{ size: number; checkpoints: number }> => {
-  mkdirSync(join(dir, log));
-  const head = await db.selectFrom('ledger_heads').select('size').where('log', '=', log).executeTakeFirst();
-  const size = head?.size ?? 0;
-  const entries = await open(join(dir, log, 'entries.jsonl'), 'wx', 0o644);
-  try {
-    let next = 0;
-    for (;;) {
-      // Every stored row, also any beyond the head: the export shows what is there.
-      const rows = await db
-        .selectFrom('ledger_entries')
-        .select(['idx', 'entry', 'leaf_hash'])
-        .where('log', '=', log)
-        .where('idx', '>=', next)
-        .orderBy('idx')
-        .limit(4096)
-        .execute();
-      const first = rows[0];
-      const last = rows.at(-1);
-      if (first === undefined || last === undefined) break;
-      const nodes = await nodesCompletedIn(db, log, first.idx, last.idx);
-      const lines = rows.map((r) => {
-        const completed = Array.from({ length: levelsCompletedBy(r.idx) }, (_, i) => {
-          const level = i + 1;
-          const hash = nodes.get(nodeKeyString({ level, index: (r.idx + 1) / 2 ** level - 1 }));
-          return hash ? hash.toString('base64') : null;
+): Promise<{ size: number; checkpoints: number }> =>
+  withLedgerSnapshot(database, log, async (snapshot) => {
+    mkdirSync(join(dir, log));
+    const size = snapshot.head;
+    const entries = await open(join(dir, log, 'entries.jsonl'), 'wx', 0o644);
+    try {
+      let next = 0;
+      for (;;) {
+        // Every stored row, also any beyond the head: the export shows what is there.
+        const rows = await snapshot.entries(next, 4096);
+        const first = rows[0];
+        const last = rows.at(-1);
+        if (first === undefined || last === undefined) break;
+        const nodes = await nodesCompletedIn(snapshot, first[0], last[0]);
+        const lines = rows.map(([idx, entry, leafHash]) => {
+          const completed = Array.from({ length: levelsCompletedBy(idx) }, (_, i) => {
+            const level = i + 1;
+            const hash = nodes.get(nodeKey(level, (idx + 1) / 2 ** level - 1));
+            return hash ? hash.toString('base64') : null;
+          });
+          return JSON.stringify({
+            index: idx,
+            entry: entry.toString('base64'),
+            leafHash: leafHash.toString('base64'),
+            nodes: completed,
+          });
         });
-        return JSON.stringify({
-          index: r.idx,
-          entry: Buffer.from(r.entry).toString('base64'),
-          leafHash: Buffer.from(r.leaf_hash).toString('base64'),
-          nodes: completed,
-        });
-      });
-      await entries.write(`${lines.join('\n')}\n`);
-      next = last.idx + 1;
-      onProgress?.(log, Math.min(next, size), size);
+        await entries.write(`${lines.join('\n')}\n`);
+        next = last[0] + 1;
+        onProgress?.(log, Math.min(next, size), size);
+      }
+      await entries.sync();
+    } finally {
+      await entries.close();
     }
-    await entries.sync();
-  } finally {
-    await entries.close();
-  }
-  const checkpoints = await open(join(dir, log, 'checkpoints.jsonl'), 'wx', 0o644);
-  let count = 0;
-  try {
-    let after = -1;
-    for (;;) {
-      const rows = await db
-        .selectFrom('ledger_checkpoints')
-        .select(['size', 'note'])
-        .where('log', '=', log)
-        .where('size', '>', after)
-        .orderBy('size')
-        .limit(1000)
-        .execute();
-      const last = rows.at(-1);
-      if (last === undefined) break;
-      const cosignatures = await db
-        .selectFrom('ledger_cosignatures')
-        .select(['size', 'signature'])
-        .where('log', '=', log)
-        .where('size', '>', after)
-        .where('size', '<=', last.size)
-        .orderBy('created_at')
-        .execute();
-      const lines = rows.map((r) =>
-        JSON.stringify({
-          size: r.size,
-          note: `${r.note}${cosignatures
-            .filter((c) => c.size === r.size && !r.note.includes(c.signature))
-            .map((c) => c.signature)
-            .join('')}`,
-        }),
-      );
-      await checkpoints.write(`${lines.join('\n')}\n`);
-      count += rows.length;
-      after = last.size;
+    const checkpoints = await open(join(dir, log, 'checkpoints.jsonl'), 'wx', 0o644);
+    let count = 0;
+    try {
+      let after = -1;
+      for (;;) {
+        const rows = await snapshot.checkpoints(after, 1000);
+        const first = rows[0];
+        const last = rows.at(-1);
+        if (first === undefined || last === undefined) break;
+        const cosignatures = await snapshot.cosignatures(first.size, last.size);
+        const lines = rows.map((r) =>
+          JSON.stringify({
+            size: r.size,
+            note: `${r.note}${cosignatures
+              .filter((c) => c.size === r.size && !r.note.includes(c.line))
+              .map((c) => c.line)
+              .join('')}`,
+          }),
+        );
+        await checkpoints.write(`${lines.join('\n')}\n`);
+        count += rows.length;
+        after = last.size;
+      }
+      await checkpoints.sync();
+    } finally {
+      await checkpoints.close();
     }
-    await checkpoints.sync();
-  } finally {
-    await checkpoints.close();
-  }
-  return { size, checkpoints: count };
-};
+    return { size, checkpoints: count };
+  });
 
 export const exportLedger = async (
-  db: LedgerReader,
+  database: DatabaseHandle,
   dir: string,
   logs: readonly LedgerLog[],
   now: Date,
@@ -136,9 +116,9 @@ export const exportLedger = async (
       },
       { issues: [{ field: 'DIR', message: { ja: '空のディレクトリが必要です。', en: 'Must be empty.' } }] },
     );
-  const key = await registeredDeploymentKey(db);
+  const key = await registeredDeploymentKey(database.db);
   const summary: ExportSummary = { dir, logs: {} };
-  for (const log of logs) summary.logs[log] = await exportLog(db, dir, log, onProgress);
+  for (const log of logs) summary.logs[log] = await exportLog(database, dir, log, onProgress);
   const manifest = await open(join(dir, 'manifest.json'), 'wx', 0o644);
   try {
     await manifest.write(

@@ -8,20 +8,31 @@ import { hash as oneShotHash } from 'node:crypto';
 
 export const HASH_SIZE = 32;
 
-const LEAF_PREFIX = Buffer.from([0]);
-const NODE_PREFIX = Buffer.from([1]);
+const LEAF_PREFIX = 0x00;
+const NODE_PREFIX = 0x01;
 
 const sha256 = (data: Buffer): Buffer => oneShotHash('sha256', data, 'buffer');
 
 /** MTH({}) = SHA-256 of the empty string. */
 export const EMPTY_ROOT: Buffer = sha256(Buffer.alloc(0));
 
+// One scratch buffer for the prefixed input of each hash: no allocation per leaf or node on the hot paths.
+let scratch = Buffer.allocUnsafe(4096);
+const prefixed = (prefix: number, a: Uint8Array, b?: Uint8Array): Buffer => {
+  const length = 1 + a.length + (b?.length ?? 0);
+  if (length > scratch.length) scratch = Buffer.allocUnsafe(Math.max(length, scratch.length * 2));
+  scratch[0] = prefix;
+  scratch.set(a, 1);
+  if (b) scratch.set(b, 1 + a.length);
+  return scratch.subarray(0, length);
+};
+
 /** RFC 9162 §2.1.1: leaf hash = SHA-256(0x00 ‖ entry). */
-export const hashLeaf = (entry: Uint8Array): Buffer => sha256(Buffer.concat([LEAF_PREFIX, entry]));
+export const hashLeaf = (entry: Uint8Array): Buffer => sha256(prefixed(LEAF_PREFIX, entry));
 
 /** RFC 9162 §2.1.1: node hash = SHA-256(0x01 ‖ left ‖ right). */
 export const hashChildren = (left: Uint8Array, right: Uint8Array): Buffer =>
-  sha256(Buffer.concat([NODE_PREFIX, left, right]));
+  sha256(prefixed(NODE_PREFIX, left, right));
 
 /** A complete subtree: level L, index i covers leaves [i·2^L, (i+1)·2^L). Level 0 is a leaf. */
 export interface NodeKey {

@@ -278,7 +278,7 @@ export const verifyLog = async (
   requirePermission(ctx.actor, 'ledger.verify');
   const startedAt = ctx.clock.now().toISOString();
   const { key, source } = await resolveLogKey(ctx, input.log, options);
-  const result = await verifyLedger(ctx.database.db, input.log, {
+  const result = await verifyLedger(ctx.database, input.log, {
     logKey: key,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });

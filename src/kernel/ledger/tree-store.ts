@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/index.js';
 import { AppError } from '../errors/index.js';
 import {
@@ -27,6 +27,29 @@ export const storeDamaged = (log: LedgerLog, what: string): AppError =>
   );
 
 /**
+ * Stored interior nodes in index ranges, one per level: a UNION ALL of primary-key range reads. (An OR of the
+ * ranges lets SQLite's planner fall back to scanning the whole log, which made every append O(n).)
+ */
+export const nodesInRanges = async (
+  db: LedgerReader,
+  log: LedgerLog,
+  ranges: readonly { level: number; from: number; to?: number }[],
+  limit?: number,
+): Promise<{ level: number; idx: number; hash: Uint8Array }[]> => {
+  if (ranges.length === 0) return [];
+  const parts = ranges.map(
+    (r) =>
+      sql`select level, idx, hash from ledger_nodes where log = ${log} and level = ${r.level} and idx >= ${r.from}${
+        r.to === undefined ? sql`` : sql` and idx <= ${r.to}`
+      }`,
+  );
+  const query = sql<{ level: number; idx: number; hash: Uint8Array }>`${sql.join(parts, sql` union all `)}${
+    limit === undefined ? sql`` : sql` limit ${limit}`
+  }`;
+  return (await query.execute(db)).rows;
+};
+
+/**
  * The stored hashes of complete subtrees: level 0 from the entries' leaf hashes, higher levels from the interior
  * nodes. O(number of keys) indexed reads in at most two queries.
  */
@@ -48,12 +71,11 @@ export const readSubtreeHashes = async (
     for (const r of rows) found.set(nodeKeyString({ level: 0, index: r.idx }), Buffer.from(r.leaf_hash));
   }
   if (interior.length > 0) {
-    const rows = await db
-      .selectFrom('ledger_nodes')
-      .select(['level', 'idx', 'hash'])
-      .where('log', '=', log)
-      .where((eb) => eb.or(interior.map((k) => eb.and([eb('level', '=', k.level), eb('idx', '=', k.index)]))))
-      .execute();
+    const rows = await nodesInRanges(
+      db,
+      log,
+      interior.map((k) => ({ level: k.level, from: k.index, to: k.index })),
+    );
     for (const r of rows) found.set(nodeKeyString({ level: r.level, index: r.idx }), Buffer.from(r.hash));
   }
   for (const k of keys)

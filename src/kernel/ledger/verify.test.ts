@@ -315,7 +315,7 @@ describeEachDialect('ledger verification', (db) => {
       { count: 3, checkpoint: false },
     ]);
     const seen: number[] = [];
-    const result = await verifyLedger(db().handle.db, log, {
+    const result = await verifyLedger(db().handle, log, {
       logKey: logKey(),
       chunk: 4,
       onProgress: (done) => seen.push(done),
@@ -335,10 +335,10 @@ describeEachDialect('ledger verification', (db) => {
         fc.integer({ min: 2, max: 64 }),
         async (history, t, chunk) => {
           const size = await buildHistory(handle, key, history);
-          expect((await verifyLedger(handle.db, log, { logKey: logKey() })).ok).toBe(true);
+          expect((await verifyLedger(handle, log, { logKey: logKey() })).ok).toBe(true);
           const expected = await tamper(handle, size, t);
           if (expected === null) return;
-          const result = await verifyLedger(handle.db, log, { logKey: logKey(), chunk });
+          const result = await verifyLedger(handle, log, { logKey: logKey(), chunk });
           expect(result.ok, JSON.stringify(t)).toBe(false);
           expect({ ...result, message: undefined }, JSON.stringify(t)).toMatchObject(expected);
           expect(result.message?.ja.length).toBeGreaterThan(0);

@@ -1,7 +1,13 @@
 import type { Bilingual } from '../errors/index.js';
-import { nodeKeyString } from './merkle.js';
 import { parseNote, parseVerifierKey, type VerifierKey } from './note.js';
-import type { LedgerReader } from './tree-store.js';
+import type { DatabaseHandle } from '../db/index.js';
+import {
+  nodeKey,
+  rangesBeyond,
+  rangesCompletedBy,
+  withLedgerSnapshot,
+  type LedgerSnapshot,
+} from './snapshot.js';
 import type { LedgerLog } from './types.js';
 import { LogVerifier, problems, type VerifyProblem, type VerifyReason } from './verify-core.js';
 
@@ -38,40 +44,24 @@ interface CheckpointRow {
 }
 
 /** Checkpoints in size order, a page at a time, with their cosignatures. */
-const checkpointPages = (db: LedgerReader, log: LedgerLog) => {
+const checkpointPages = (snapshot: LedgerSnapshot) => {
   let after = -1;
   let page: CheckpointRow[] = [];
   let done = false;
   return {
     async peek(): Promise<CheckpointRow | undefined> {
       if (page.length === 0 && !done) {
-        const rows = await db
-          .selectFrom('ledger_checkpoints')
-          .select(['size', 'note'])
-          .where('log', '=', log)
-          .where('size', '>', after)
-          .orderBy('size')
-          .limit(500)
-          .execute();
+        const rows = await snapshot.checkpoints(after, 500);
         if (rows.length < 500) done = true;
+        const first = rows[0];
         const last = rows.at(-1);
-        if (last === undefined) return undefined;
+        if (first === undefined || last === undefined) return undefined;
         after = last.size;
-        const cosigs = await db
-          .selectFrom('ledger_cosignatures')
-          .select(['size', 'signature', 'verifier_key'])
-          .where('log', '=', log)
-          .where('size', '>=', rows[0]?.size ?? 0)
-          .where('size', '<=', last.size)
-          .orderBy('size')
-          .orderBy('created_at')
-          .execute();
+        const cosigs = await snapshot.cosignatures(first.size, last.size);
         page = rows.map((r) => ({
           size: r.size,
           note: r.note,
-          cosignatures: cosigs
-            .filter((c) => c.size === r.size)
-            .map((c) => ({ line: c.signature, key: c.verifier_key })),
+          cosignatures: cosigs.filter((c) => c.size === r.size),
         }));
       }
       return page[0];
@@ -82,52 +72,16 @@ const checkpointPages = (db: LedgerReader, log: LedgerLog) => {
   };
 };
 
-/** The stored interior hashes completed by the leaves [first, last]: (i+1)·2^L − 1 falls in the range. */
+/** The stored interior hashes the leaves [first, last] completed, by `level/index`. */
 export const nodesCompletedIn = async (
-  db: LedgerReader,
-  log: LedgerLog,
+  snapshot: LedgerSnapshot,
   first: number,
   last: number,
-): Promise<Map<string, Buffer>> => {
-  const spans: { level: number; lo: number; hi: number }[] = [];
-  for (let level = 1; 2 ** level <= last + 1; level++) {
-    const width = 2 ** level;
-    const lo = Math.ceil((first + 1) / width) - 1;
-    const hi = Math.floor((last + 1) / width) - 1;
-    if (lo <= hi) spans.push({ level, lo, hi });
-  }
-  const found = new Map<string, Buffer>();
-  if (spans.length === 0) return found;
-  const rows = await db
-    .selectFrom('ledger_nodes')
-    .select(['level', 'idx', 'hash'])
-    .where('log', '=', log)
-    .where((eb) =>
-      eb.or(
-        spans.map((s) => eb.and([eb('level', '=', s.level), eb('idx', '>=', s.lo), eb('idx', '<=', s.hi)])),
-      ),
-    )
-    .execute();
-  for (const r of rows) found.set(nodeKeyString({ level: r.level, index: r.idx }), Buffer.from(r.hash));
+): Promise<Map<number, Buffer>> => {
+  const found = new Map<number, Buffer>();
+  for (const r of await snapshot.nodes(rangesCompletedBy(first, last)))
+    found.set(nodeKey(r.level, r.idx), r.hash);
   return found;
-};
-
-/** Is any interior hash stored for leaves at or beyond `size`? (A node (L, i) reaches past it when i ≥ ⌊size/2^L⌋.) */
-const nodesBeyond = async (db: LedgerReader, log: LedgerLog, size: number): Promise<boolean> => {
-  const row = await db
-    .selectFrom('ledger_nodes')
-    .select('level')
-    .where('log', '=', log)
-    .where((eb) =>
-      eb.or(
-        Array.from({ length: 52 }, (_, i) => i + 1).map((level) =>
-          eb.and([eb('level', '=', level), eb('idx', '>=', Math.floor(size / 2 ** level))]),
-        ),
-      ),
-    )
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
 };
 
 export const resultOf = (
@@ -156,17 +110,23 @@ export const resultOf = (
  * origin, size, root) and cosignature as the recomputation reaches its size. Consecutive checkpoints are then
  * consistent because both roots were recomputed from the same entries. Memory stays O(log n + one page).
  */
-export const verifyLedger = async (
-  db: LedgerReader,
+export const verifyLedger = (
+  database: DatabaseHandle,
+  log: LedgerLog,
+  options: VerifyOptions,
+): Promise<VerifyResult> =>
+  withLedgerSnapshot(database, log, (snapshot) => verifySnapshot(snapshot, log, options));
+
+const verifySnapshot = async (
+  snapshot: LedgerSnapshot,
   log: LedgerLog,
   options: VerifyOptions,
 ): Promise<VerifyResult> => {
   const chunk = options.chunk ?? 4096;
-  const head = await db.selectFrom('ledger_heads').select('size').where('log', '=', log).executeTakeFirst();
-  const size = head?.size ?? 0;
-  let nodes = new Map<string, Buffer>();
-  const verifier = new LogVerifier((level, index) => nodes.get(`${level}/${index}`));
-  const checkpoints = checkpointPages(db, log);
+  const size = snapshot.head;
+  let nodes = new Map<number, Buffer>();
+  const verifier = new LogVerifier((level, index) => nodes.get(nodeKey(level, index)));
+  const checkpoints = checkpointPages(snapshot);
 
   const checkCheckpointsAtCurrentSize = async (): Promise<boolean> => {
     for (let next = await checkpoints.peek(); next?.size === verifier.size; next = await checkpoints.peek()) {
@@ -183,24 +143,17 @@ export const verifyLedger = async (
   let ok = await checkCheckpointsAtCurrentSize();
   let next = 0;
   while (ok) {
-    const rows = await db
-      .selectFrom('ledger_entries')
-      .select(['idx', 'entry', 'leaf_hash'])
-      .where('log', '=', log)
-      .where('idx', '>=', next)
-      .orderBy('idx')
-      .limit(chunk)
-      .execute();
+    const rows = await snapshot.entries(next, chunk);
     const first = rows[0];
     const last = rows.at(-1);
     if (first === undefined || last === undefined) break;
-    nodes = await nodesCompletedIn(db, log, first.idx, last.idx);
-    for (const row of rows) {
+    nodes = await nodesCompletedIn(snapshot, first[0], last[0]);
+    for (const [idx, entry, leafHash] of rows) {
       if (verifier.size === size) ok = verifier.fail(problems.extraEntry(size));
-      else ok = verifier.push(row.idx, row.entry, row.leaf_hash) && (await checkCheckpointsAtCurrentSize());
+      else ok = verifier.push(idx, entry, leafHash) && (await checkCheckpointsAtCurrentSize());
       if (!ok) break;
     }
-    next = last.idx + 1;
+    next = last[0] + 1;
     options.onProgress?.(verifier.size, size);
   }
   if (ok && verifier.size < size) verifier.fail(problems.missingEntry(verifier.size));
@@ -214,7 +167,7 @@ export const verifyLedger = async (
           en: `a checkpoint (${beyond.size})`,
         }),
       );
-    else if (await nodesBeyond(db, log, size))
+    else if ((await snapshot.nodes(rangesBeyond(size), 1)).length > 0)
       verifier.fail(problems.logTruncated(size, { ja: '内部ハッシュ', en: 'interior hashes' }));
     found = verifier.problem;
   }

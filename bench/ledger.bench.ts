@@ -1,0 +1,242 @@
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import {
+  migrateToLatest,
+  openSqlite,
+  type DatabaseHandle,
+  type LedgerEntryTable,
+} from '../src/kernel/db/index.js';
+import { appendEntries, type LedgerDraft } from '../src/kernel/ledger/append.js';
+import { inclusionProof } from '../src/kernel/ledger/tree-store.js';
+import { verifyLedger } from '../src/kernel/ledger/verify.js';
+import { median, report, type Measurement } from './bench-kit.js';
+
+const root = new URL('..', import.meta.url).pathname;
+const actor = 'account:9b2d7c1e-5a4f-4e3b-8c2d-1f0e9d8c7b6a';
+const subject = 'staff:7e6d5c4b-3a2f-4e1d-9c8b-7a6f5e4d3c2b';
+const kind = 'org.staff.updated';
+/** A typical audit entry: a field of a staff record changed, with Japanese text (≈ 370 bytes of canonical JSON). */
+const payload = (i: number) => ({
+  unitId: '3f1c2a9e-8d7b-4c1a-9e2f-0a1b2c3d4e5f',
+  field: 'phone',
+  before: '048-287-2525',
+  after: `048-287-${String(1000 + (i % 9000))}`,
+  note: '内線番号の変更（第3 2(6) 緊急連絡網）',
+});
+const drafts = (from: number, count: number): LedgerDraft[] =>
+  Array.from({ length: count }, (_, j) => ({ kind, subject, payload: payload(from + j) }));
+
+const round2 = (n: number): number => Math.round(n * 100) / 100;
+
+/** The baseline: the same rows (same columns, indexes and batching) inserted plainly, with no hashing and no tree. */
+const createPlainTable = async (handle: DatabaseHandle): Promise<void> => {
+  await sql`create table bench_plain_entries (log text not null, idx integer not null, entry blob not null,
+    leaf_hash blob not null, kind text not null, actor text not null, subject text not null,
+    created_at text not null, primary key (log, idx))`.execute(handle.db);
+  await sql`create index bench_plain_subject on bench_plain_entries (subject, idx)`.execute(handle.db);
+  await sql`create index bench_plain_actor on bench_plain_entries (actor, idx)`.execute(handle.db);
+};
+
+const noHash = Buffer.alloc(32);
+
+const plainBatch = async (handle: DatabaseHandle, from: number, count: number): Promise<void> => {
+  const time = new Date().toISOString();
+  await handle.db.transaction().execute(async (tx) => {
+    const rows = Array.from({ length: count }, (_, j) => ({
+      log: 'audit',
+      idx: from + j,
+      entry: Buffer.from(
+        JSON.stringify({ index: from + j, time, kind, actor, subject, payload: payload(from + j) }),
+      ),
+      leaf_hash: noHash,
+      kind,
+      actor,
+      subject,
+      created_at: time,
+    }));
+    for (let i = 0; i < rows.length; i += 500)
+      await tx
+        .withTables<{ bench_plain_entries: LedgerEntryTable }>()
+        .insertInto('bench_plain_entries')
+        .values(rows.slice(i, i + 500))
+        .execute();
+  });
+};
+
+const appendBatch = (handle: DatabaseHandle, from: number, count: number, small = false) =>
+  handle.db
+    .transaction()
+    .execute((tx) =>
+      appendEntries(
+        tx,
+        handle.dialect,
+        { actor, time: new Date().toISOString() },
+        small ? Array.from({ length: count }, () => ({ kind, subject, payload: {} })) : drafts(from, count),
+      ),
+    );
+
+const time = async (run: () => Promise<unknown>): Promise<number> => {
+  const started = performance.now();
+  await run();
+  return (performance.now() - started) / 1000;
+};
+
+/**
+ * `npm run bench -- ledger` (SQLite, WAL, synchronous=FULL: every batch commit is durable):
+ * - append: batches of 1,000 entries through appendEntries, against the same rows inserted plainly into a table
+ *   like ledger_entries, alternating rounds in the same database, medians compared;
+ * - verify: the whole log recomputed and checked, against `sha256sum` over a file of the same entry bytes;
+ * - a log of 10 million entries (MAMORI_BENCH_LEDGER_ENTRIES): one inclusion proof's latency, and the peak memory
+ *   of verifying it in a process of its own.
+ */
+export const runLedgerBench = async (): Promise<Measurement[]> => {
+  const dir = mkdtempSync(join(tmpdir(), 'mamori-bench-ledger-'));
+  const results: Measurement[] = [];
+  const load = `load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} on 2 cores`;
+  try {
+    const handle = openSqlite(join(dir, 'append.sqlite'));
+    await migrateToLatest(handle);
+    await createPlainTable(handle);
+    const batch = 1000;
+    const perRound = Number(process.env['MAMORI_BENCH_LEDGER_ROUND'] ?? 20_000);
+    const plainRates: number[] = [];
+    const appendRates: number[] = [];
+    let plainNext = 0;
+    let appendNext = 0;
+    for (let round = 0; round < 5; round++) {
+      const plain = await time(async () => {
+        for (let i = 0; i < perRound; i += batch)
+          await plainBatch(handle, (plainNext += batch) - batch, batch);
+      });
+      const append = await time(async () => {
+        for (let i = 0; i < perRound; i += batch)
+          await appendBatch(handle, (appendNext += batch) - batch, batch);
+      });
+      plainRates.push(perRound / plain);
+      appendRates.push(perRound / append);
+    }
+    const appendRate = Math.round(median(appendRates));
+    const plainRate = Math.round(median(plainRates));
+    results.push(
+      report({
+        name: 'ledger.appendDurableBatched',
+        value: appendRate,
+        unit: 'entries/s',
+        baseline: plainRate,
+        baselineName: `plain inserts of the same rows, no hashing (rows/s; median of 5 alternating rounds, ${load})`,
+        target: '≥ 50% of plain inserts',
+        pass: appendRate >= 0.5 * plainRate,
+      }),
+      report({
+        name: 'ledger.appendDurableBatchedAbsolute',
+        value: appendRate,
+        unit: 'entries/s',
+        baseline: null,
+        baselineName: null,
+        target: '≥ 50,000 entries/s on SQLite, 2 cores',
+        pass: appendRate >= 50_000,
+      }),
+    );
+
+    // Verification against sha256sum over the same bytes.
+    const bytesFile = join(dir, 'entries.bin');
+    const fd = openSync(bytesFile, 'w');
+    let bytes = 0;
+    for (let next = 0; ; next += 10_000) {
+      const rows = await handle.db
+        .selectFrom('ledger_entries')
+        .select('entry')
+        .where('log', '=', 'audit')
+        .where('idx', '>=', next)
+        .where('idx', '<', next + 10_000)
+        .execute();
+      if (rows.length === 0) break;
+      for (const r of rows) bytes += writeSync(fd, r.entry);
+    }
+    closeSync(fd);
+    const shaSeconds = median(
+      [0, 1, 2].map(() => {
+        const started = performance.now();
+        const r = spawnSync('sha256sum', [bytesFile], { encoding: 'utf8' });
+        if (r.status !== 0) throw new Error(`sha256sum failed: ${r.stderr}`);
+        return (performance.now() - started) / 1000;
+      }),
+    );
+    const verifyTimes: number[] = [];
+    for (let i = 0; i < 3; i++)
+      verifyTimes.push(
+        await time(async () => {
+          const result = await verifyLedger(handle, 'audit', { logKey: null });
+          if (!result.ok) throw new Error(`the bench log does not verify: ${result.reason ?? ''}`);
+        }),
+      );
+    const verifySeconds = median(verifyTimes);
+    const mb = bytes / 1e6;
+    results.push(
+      report({
+        name: 'ledger.verifyThroughput',
+        value: round2(mb / verifySeconds),
+        unit: 'MB/s',
+        baseline: round2(mb / shaSeconds),
+        baselineName: `sha256sum over the same ${round2(mb)} MB of entry bytes (${appendNext} entries)`,
+        target: '≥ 60% of sha256sum',
+        pass: mb / verifySeconds >= 0.6 * (mb / shaSeconds),
+      }),
+    );
+    await handle.close();
+
+    // A log of 10 million entries.
+    const total = Number(process.env['MAMORI_BENCH_LEDGER_ENTRIES'] ?? 10_000_000);
+    const big = openSqlite(join(dir, 'big.sqlite'));
+    await migrateToLatest(big);
+    const buildSeconds = await time(async () => {
+      for (let i = 0; i < total; i += 20_000) await appendBatch(big, i, Math.min(20_000, total - i), true);
+    });
+    const latencies: number[] = [];
+    for (let i = 0; i < 2000; i++) {
+      const index = Math.floor(Math.random() * total);
+      const started = performance.now();
+      await inclusionProof(big.db, 'audit', index, total);
+      latencies.push(performance.now() - started);
+    }
+    await big.close();
+    const proofMs = Math.round(median(latencies) * 1000) / 1000;
+    results.push(
+      report({
+        name: 'ledger.inclusionProof',
+        value: proofMs,
+        unit: 'ms',
+        baseline: null,
+        baselineName: `median of 2,000 random entries in a log of ${total.toLocaleString('en')} (built in ${Math.round(buildSeconds)} s)`,
+        target: '< 1 ms',
+        pass: proofMs < 1,
+      }),
+    );
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(root, 'bench', 'ledger-verify-child.ts'), join(dir, 'big.sqlite')],
+      { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 },
+    );
+    if (child.status !== 0) throw new Error(`verification child failed: ${child.stderr}`);
+    const measured = JSON.parse(child.stdout) as { peakMiB: number; seconds: number; ok: boolean };
+    results.push(
+      report({
+        name: 'ledger.verifyPeakMemory',
+        value: measured.peakMiB,
+        unit: 'MiB',
+        baseline: null,
+        baselineName: `peak RSS of a process verifying ${total.toLocaleString('en')} entries (${Math.round(measured.seconds)} s, ok: ${String(measured.ok)})`,
+        target: '< 200 MB',
+        pass: measured.ok && measured.peakMiB * 1.048576 < 200,
+      }),
+    );
+    return results;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
