@@ -160,7 +160,7 @@ export const registerLedgerCommands = (program: Command): void => {
       const logs = choice === 'all' ? ledgerLogs : [choice];
       await withLedgerRuntime(async (ctx) => {
         const bar = progressBar();
-        const summary = await exportLedger(ctx.database.db, dir, logs, ctx.clock.now(), (l, done, total) =>
+        const summary = await exportLedger(ctx.database, dir, logs, ctx.clock.now(), (l, done, total) =>
           bar.update(l, done, total),
         );
         bar.end();
