@@ -189,6 +189,13 @@ const requests: Record<string, readonly Case[]> = {
   'POST /api/identity/lockouts/address': [
     { url: fixed('/api/identity/lockouts/address'), body: () => ({ ip: '203.0.113.1', reason: 'matrix' }) },
   ],
+  'POST /api/account/sessions/end': [
+    { url: fixed('/api/account/sessions/end'), body: () => ({ others: true }) },
+  ],
+  'POST /api/session/elevate': [{ url: fixed('/api/session/elevate'), body: () => ({ password: 'not it' }) }],
+  'POST /api/account/sign-in-reports': [
+    { url: fixed('/api/account/sign-in-reports'), body: () => ({ attemptId: 'none' }) },
+  ],
   'GET /api/records/{subject}/history': [
     { name: 'an org record', url: (_, w) => `/api/records/unit:${w.ownUnitId}/history` },
     { name: 'own account', url: (who) => `/api/records/account:${who.accountId || 'none'}/history` },

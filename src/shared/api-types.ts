@@ -33,7 +33,7 @@ export interface SessionView {
     }[];
   };
   csrfToken: string;
-  previousSignIn: { at: string; ip: string | null; userAgent: string | null } | null;
+  previousSignIn: { at: string; ip: string | null; userAgent: string | null; attemptId?: string } | null;
   expiresAt: string;
   /** Why the password must be changed now (null when it need not be). */
   passwordReason: PasswordReason | null;
@@ -42,9 +42,52 @@ export interface SessionView {
   passwordRules: PasswordRulesView;
   /** When the password falls due by age; null when it never does. */
   passwordDueAt: string | null;
+  /** The failed attempts on this ID since the previous successful sign-in (第7 2(2)). */
+  failedSincePrevious: SignInEventView[];
+  /** full, or a second factor still to give (mfa) or to enrol (enrol). */
+  stage: 'full' | 'mfa' | 'enrol';
+  /** A privileged ID: its privileges apply only while elevated (第7 2(4)). */
+  privileged: boolean;
+  elevatedUntil: string | null;
+  /** How long an elevation lasts for this account's profile. */
+  elevationMinutes: number;
 }
 
-export type PasswordReason = 'temporary' | 'expired' | 'signInCount' | 'reset';
+export interface SignInEventView {
+  /** The attempt, for "this was not me". */
+  attemptId: string;
+  at: string;
+  ip: string | null;
+  userAgent: string | null;
+  outcome: string;
+}
+
+export interface MySessionView {
+  ref: string;
+  current: boolean;
+  createdAt: string;
+  lastSeenAt: string;
+  ip: string | null;
+  userAgent: string | null;
+  stage: 'full' | 'mfa' | 'enrol';
+  elevatedUntil: string | null;
+  expiresAt: string;
+  absoluteExpiresAt: string;
+}
+
+export interface SignInReportView {
+  id: string;
+  loginId: string;
+  name: string | null;
+  attemptAt: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  note: string | null;
+  status: string;
+  createdAt: string;
+}
+
+export type PasswordReason = 'temporary' | 'expired' | 'signInCount' | 'reset' | 'compromised';
 
 export interface PasswordRulesView {
   preset: string;

@@ -23,6 +23,12 @@ const IdentitySettingsPage = lazy(() =>
 const LockoutsPage = lazy(() =>
   import('./identity/admin/LockoutsPage.js').then((m) => ({ default: m.LockoutsPage })),
 );
+const MySessionsPage = lazy(() =>
+  import('./identity/MySessionsPage.js').then((m) => ({ default: m.MySessionsPage })),
+);
+const SecurityPage = lazy(() =>
+  import('./identity/SecurityPage.js').then((m) => ({ default: m.SecurityPage })),
+);
 const ImportExportPage = lazy(() =>
   import('./org/ImportExportPage.js').then((m) => ({ default: m.ImportExportPage })),
 );
@@ -85,6 +91,8 @@ export const createRouter = () =>
             { path: 'org/import', element: <ImportExportPage /> },
             { path: 'identity/settings', element: <IdentitySettingsPage /> },
             { path: 'identity/lockouts', element: <LockoutsPage /> },
+            { path: 'identity/sessions', element: <MySessionsPage /> },
+            { path: 'identity/security', element: <SecurityPage /> },
             { path: 'approvals/tasks', element: <MyTasksPage /> },
             { path: 'approvals/requests', element: <MyRequestsPage /> },
             { path: 'approvals/requests/:id', element: <RequestPage /> },

@@ -123,6 +123,39 @@ describe.skipIf(!hasChromium)('identity in a real browser (Chromium)', () => {
     const again = await officer.signIn('demo-officer', temporary('demo-officer'));
     expect(again.status()).toBe(200);
     await officer.waitForPath('/password');
+    await officer.byTestId('password-current').fill(temporary('demo-officer'));
+    await officer.byTestId('password-new').fill('Aki-no-yuugure-no-kaze-9');
+    await officer.byTestId('password-confirm').fill('Aki-no-yuugure-no-kaze-9');
+    await officer.byTestId('password-submit').click();
+    await officer.waitForPath('/');
+  });
+
+  it('shows the failed attempts since the previous sign-in, and "this was not me" reports one and asks for a new password (第7 2(2))', async () => {
+    const officer = people[1];
+    if (officer === undefined) throw new Error('the officer is not signed in');
+    const failures = officer.byTestId('failures-since');
+    await failures.waitFor();
+    expect(await failures.innerText()).toContain('127.0.0.1');
+    expect(await officer.byTestId('failure-row').count()).toBeGreaterThanOrEqual(6);
+    await officer.byTestId('failure-row').first().getByTestId('not-me').click();
+    await officer.byTestId('report-note').fill('この時間は外来にいました');
+    const [reported] = await Promise.all([
+      officer.page.waitForResponse((r) => new URL(r.url()).pathname === '/api/account/sign-in-reports'),
+      officer.byTestId('report-confirm').click(),
+    ]);
+    expect(reported.status()).toBe(200);
+    await officer.waitForPath('/password');
+    expect(await officer.textOf('must-change-notice')).toContain('第6 4(2)(エ)');
+    await officer.byTestId('password-current').fill('Aki-no-yuugure-no-kaze-9');
+    await officer.byTestId('password-new').fill('Fuyu-no-asa-no-shimo-ga-10');
+    await officer.byTestId('password-confirm').fill('Fuyu-no-asa-no-shimo-ga-10');
+    await officer.byTestId('password-submit').click();
+    await officer.waitForPath('/');
+    await officer.byTestId('nav-identity-sessions').click();
+    await officer.waitForPath('/identity/sessions');
+    await officer.byTestId('session-row').first().waitFor();
+    expect(await officer.byTestId('session-row').count()).toBe(1);
+    expect(await officer.textOf('sessions-table')).toContain('この端末');
   });
 
   it('shows where the staff profile departs from NIST and MHLW, and the standard itself for NIST', async () => {

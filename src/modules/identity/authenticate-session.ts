@@ -2,6 +2,7 @@ import { calendarDate, type Actor, type AppContext, type SystemRole } from '../.
 import { findStaffById, resolveGrants } from '../org/index.js';
 import { findAccountById, findSession, touchSession } from './accounts.repository.js';
 import type { SessionStage } from './open-session.js';
+import { classOf } from './password-profiles.js';
 import type { PasswordReason } from './password-expiry.js';
 import { sessionIdOf } from './session-token.js';
 
@@ -12,7 +13,10 @@ export interface AuthenticatedSession {
   readonly passwordReason: PasswordReason | null;
   /** `full` once every required factor is in; `mfa` and `enrol` allow only the second-factor routes. */
   readonly stage: SessionStage;
+  /** Until when a privileged ID holds its privileges (7-2(4)); null when not elevated. */
   readonly elevatedUntil: string | null;
+  /** The account is a privileged ID (its privileges apply only while elevated). */
+  readonly privileged: boolean;
   readonly expiresAt: string;
   readonly actor: Actor;
 }
@@ -47,6 +51,12 @@ export const authenticateSession = async (
   const expiresAt = idle < session.absolute_expires_at ? idle : session.absolute_expires_at;
   await touchSession(db, session.id, now, expiresAt);
   const staff = account.staff_id === null ? undefined : await findStaffById(db, account.staff_id);
+  // A privileged ID holds its system role only while elevated, for the profile's minutes (7-2(4)); its roles of
+  // 第3 (if any) apply as for anyone. Until the second factor is in, nothing beyond the MFA routes answers anyway.
+  const privileged = classOf(account) === 'privileged';
+  const elevated =
+    session.elevated_until !== null && session.elevated_until > now && session.stage === 'full';
+  const systemRole = privileged && !elevated ? null : (account.system_role as SystemRole | null);
   const grants = staff ? await resolveGrants(db, staff.id, today) : [];
   return {
     sessionId: session.id,
@@ -55,7 +65,8 @@ export const authenticateSession = async (
     passwordReason:
       account.must_change_password === 1 ? (account.password_reason as PasswordReason | null) : null,
     stage: session.stage as SessionStage,
-    elevatedUntil: session.elevated_until,
+    elevatedUntil: elevated ? session.elevated_until : null,
+    privileged,
     expiresAt,
     actor: {
       kind: 'account',
@@ -63,7 +74,7 @@ export const authenticateSession = async (
       staffId: staff?.id ?? null,
       unitId: staff?.unit_id ?? null,
       loginId: account.login_id,
-      systemRole: account.system_role as SystemRole | null,
+      systemRole,
       category: (staff?.category as Actor['category'] | undefined) ?? null,
       grants,
     },

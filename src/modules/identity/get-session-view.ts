@@ -2,6 +2,7 @@ import { AppError, type Actor, type AppContext } from '../../kernel/index.js';
 import type { SessionView } from '../../shared/api-types.js';
 import { findStaffById, findUnitById } from '../org/index.js';
 import { findAccountById, findSession, previousSession } from './accounts.repository.js';
+import { failuresBetween, findAttempt, lastSuccessBefore } from './attempts.repository.js';
 import { passwordDueAt, type PasswordReason } from './password-expiry.js';
 import { classOf, MAX_PASSWORD_LENGTH } from './password-profiles.js';
 import { loadIdentitySettings } from './settings.repository.js';
@@ -29,7 +30,12 @@ export const getSessionView = async (
       if (u) unitNames.set(grant.unitId, { ja: u.name_ja, en: u.name_en });
     }
   }
-  const previous = await previousSession(db, account.id, session.id);
+  // 第7 2(2): the previous successful sign-in before this session's, and the failures since it.
+  const currentAttempt = session.attempt_id === null ? undefined : await findAttempt(db, session.attempt_id);
+  const before = currentAttempt?.at ?? session.created_at;
+  const previous = await lastSuccessBefore(db, account.id, before, session.attempt_id);
+  const failures = await failuresBetween(db, account.id, previous?.at ?? null, before);
+  const legacy = previous ? undefined : await previousSession(db, account.id, session.id);
   const accountClass = classOf(account);
   const profile = (await loadIdentitySettings(db)).profiles[accountClass];
   const mustChangePassword = account.must_change_password === 1;
@@ -39,7 +45,7 @@ export const getSessionView = async (
       loginId: actor.loginId,
       displayName: staff?.name_kanji ?? account.display_name ?? actor.loginId,
       mustChangePassword,
-      systemRole: actor.systemRole,
+      systemRole: account.system_role === 'administrator' ? 'administrator' : null,
       category: actor.category,
       unit: unit ? { id: unit.id, nameJa: unit.name_ja, nameEn: unit.name_en } : null,
       roles: actor.grants.map((g) => ({
@@ -52,8 +58,10 @@ export const getSessionView = async (
     },
     csrfToken: session.csrf_token,
     previousSignIn: previous
-      ? { at: previous.created_at, ip: previous.ip, userAgent: previous.user_agent }
-      : null,
+      ? { at: previous.at, ip: previous.ip, userAgent: previous.user_agent, attemptId: previous.id }
+      : legacy
+        ? { at: legacy.created_at, ip: legacy.ip, userAgent: legacy.user_agent }
+        : null,
     expiresAt: current.expiresAt,
     passwordReason: mustChangePassword
       ? ((account.password_reason as PasswordReason | null) ?? 'temporary')
@@ -72,5 +80,15 @@ export const getSessionView = async (
       mfaRequired: profile.mfaRequired,
     },
     passwordDueAt: account.source === 'local' ? passwordDueAt(profile, account) : null,
+    failedSincePrevious: failures
+      .filter((f) => f.id !== session.attempt_id)
+      .map((f) => ({ attemptId: f.id, at: f.at, ip: f.ip, userAgent: f.user_agent, outcome: f.outcome })),
+    stage: session.stage as SessionView['stage'],
+    privileged: accountClass === 'privileged',
+    elevationMinutes: profile.elevationMinutes,
+    elevatedUntil:
+      session.elevated_until !== null && session.elevated_until > app.clock.now().toISOString()
+        ? session.elevated_until
+        : null,
   };
 };

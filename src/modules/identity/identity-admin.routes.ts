@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { contextOf, type MamoriApp } from '../../kernel/index.js';
 import { getIdentitySettings, previewIdentitySettings } from './get-identity-settings.js';
 import { listLockouts } from './list-lockouts.js';
+import { listSignInReports } from './list-sign-in-reports.js';
 import { identitySettingsSchema } from './password-profiles.js';
 import { unlockAccount } from './unlock-account.js';
 import { unlockAddress } from './unlock-address.js';
@@ -14,6 +15,15 @@ const unlockAddressBody = z.object({ ip: z.string().min(1).max(64), reason: z.st
 
 /** Administration of identity: the password profiles and limits, lockouts. */
 export const registerIdentityAdminRoutes = (app: MamoriApp): void => {
+  app.get(
+    '/api/identity/sign-in-reports',
+    {
+      config: { action: 'identity.readReports' },
+      schema: { tags: ['identity'], summary: '"This was not me" reports (7-2(2), 6-4(2)(エ))' },
+    },
+    (request) => listSignInReports(contextOf(request), {}),
+  );
+
   app.get(
     '/api/identity/lockouts',
     {

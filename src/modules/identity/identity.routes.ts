@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError, contextOf, SESSION_COOKIE, type MamoriApp } from '../../kernel/index.js';
+import { registerAccountRoutes } from './account.routes.js';
 import { authenticateSession } from './authenticate-session.js';
 import { changePassword } from './change-password.js';
 import { getSessionView } from './get-session-view.js';
@@ -31,6 +32,7 @@ const unauthenticated = (): AppError =>
 /** Sign-in, sign-out, the current session and one's own password. */
 export const registerIdentityRoutes = (app: MamoriApp, options: IdentityRouteOptions): void => {
   registerIdentityAdminRoutes(app);
+  registerAccountRoutes(app, { secure: options.secureCookies });
   const cookie = { httpOnly: true, sameSite: 'strict', secure: options.secureCookies, path: '/' } as const;
 
   app.get(

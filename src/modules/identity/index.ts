@@ -22,7 +22,12 @@ export {
 } from './password-profiles.js';
 export { brokenRules, type PasswordOwner, type PasswordRule } from './password-rules.js';
 export { departuresOf, type Departure } from './profile-departures.js';
+export { elevateSession, makeElevateSession, type ElevationFactorCheck } from './elevate-session.js';
+export { endMySessions } from './end-my-sessions.js';
 export { listLockouts } from './list-lockouts.js';
+export { listMySessions } from './list-my-sessions.js';
+export { listSignInReports } from './list-sign-in-reports.js';
+export { reportSignIn } from './report-sign-in.js';
 export { makeSignIn, signIn, type SecondStep, type SessionLimits, type SignInResult } from './sign-in.js';
 export { unlockAccount } from './unlock-account.js';
 export { unlockAddress } from './unlock-address.js';

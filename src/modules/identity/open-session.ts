@@ -1,4 +1,4 @@
-import type { AccountTable, Tx } from '../../kernel/index.js';
+import type { AccountTable, SessionTable, Tx } from '../../kernel/index.js';
 import { insertSession } from './accounts.repository.js';
 import type { PasswordProfile } from './password-profiles.js';
 import { newCsrfToken, newSessionToken } from './session-token.js';
@@ -54,5 +54,37 @@ export const openSession = async (
     attempt_id: fields.attemptId,
     end_reason: null,
   });
+  return { token, sessionId: id };
+};
+
+/**
+ * Replaces a session by a new one with a fresh token and CSRF token, keeping its limits and history, and ends the
+ * old one: done at every change of privilege (second factor, elevation, password change) so that a token seen
+ * before the change is worth nothing after it (session fixation).
+ */
+export const rotateSession = async (
+  tx: Tx,
+  old: SessionTable,
+  now: string,
+  changes: Partial<
+    Pick<SessionTable, 'stage' | 'elevated_until' | 'methods' | 'idle_minutes' | 'idle_expires_at'>
+  >,
+): Promise<OpenedSession> => {
+  const { token, id } = newSessionToken();
+  await insertSession(tx, {
+    ...old,
+    ...changes,
+    id,
+    csrf_token: newCsrfToken(),
+    last_seen_at: now,
+    challenge: null,
+    revoked_at: null,
+    end_reason: null,
+  });
+  await tx
+    .updateTable('sessions')
+    .set({ revoked_at: now, end_reason: 'rotated' })
+    .where('id', '=', old.id)
+    .execute();
   return { token, sessionId: id };
 };

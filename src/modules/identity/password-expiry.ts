@@ -2,7 +2,7 @@ import type { AccountTable, Bilingual } from '../../kernel/index.js';
 import type { PasswordProfile } from './password-profiles.js';
 
 /** Why a password must be changed before anything else. */
-export type PasswordReason = 'temporary' | 'expired' | 'signInCount' | 'reset';
+export type PasswordReason = 'temporary' | 'expired' | 'signInCount' | 'reset' | 'compromised';
 
 const DAY_MS = 86_400_000;
 
@@ -46,6 +46,11 @@ export const passwordChangeMessage = (reason: PasswordReason | null): Bilingual 
       return {
         ja: 'サインイン回数が上限に達しました。続けるにはパスワードを変更してください（第6 4(2)(オ)）。',
         en: 'You have reached the number of sign-ins allowed for one password. Change it to continue (第6 4(2)(オ)).',
+      };
+    case 'compromised':
+      return {
+        ja: '心当たりのないサインインが報告されました。続けるにはパスワードを変更してください（第6 4(2)(エ)）。',
+        en: 'A sign-in you did not recognise was reported. Change your password to continue (第6 4(2)(エ)).',
       };
     case 'reset':
     case 'temporary':

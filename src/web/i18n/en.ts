@@ -79,6 +79,47 @@ export const en: Messages = {
     hospitalWide: 'hospital-wide',
   },
   identity: {
+    notice: {
+      title: 'Previous sign-in (第7 2(2))',
+      client: '({{client}})',
+      noFailures: 'No failed sign-ins since the previous one.',
+      failures: '{{count}} failed sign-in(s) since the previous one. Report any you do not recognise.',
+      notMe: 'This was not me',
+      reportTitle: 'Report the sign-in of {{when}}',
+      reportLead:
+        'The report goes to the Medical Information Section and your unit’s Security Manager, and your sessions on other terminals end. Then change your password (第6 4(2)(エ)).',
+      note: 'What you noticed (optional)',
+      reportSend: 'Report',
+    },
+    sessions: {
+      title: 'Signed-in sessions',
+      lead: 'Where this ID is signed in now. End any you do not recognise. There is no “keep me signed in”.',
+      current: 'This terminal',
+      started: 'Started',
+      lastSeen: 'Last active',
+      address: 'Address',
+      client: 'Browser',
+      expires: 'Ends',
+      end: 'End',
+      endOthers: 'End all other sessions',
+      elevated: 'Elevated until {{when}}',
+      none: 'No other session is signed in.',
+    },
+    security: {
+      title: 'My security',
+      elevationTitle: 'Elevation (第7 2(4))',
+      elevationLead:
+        'This privileged ID holds its administrator rights only for {{minutes}} minutes after you enter your password (and code). Leave it, and they lapse by themselves.',
+      elevatedUntil: 'Elevated until {{when}}',
+      notElevated: 'Not elevated (administrator rights are off)',
+      password: 'Password',
+      code: 'Code (6 digits from the authenticator app, or a recovery code)',
+      elevate: 'Elevate',
+      elevated: 'Elevated.',
+      privilegedBadge: 'Privileged ID',
+      elevatedBadge: 'Elevated until {{time}}',
+      notElevatedBadge: 'Not elevated',
+    },
     common: { cancel: 'Cancel', privileged: 'Privileged ID' },
     lockouts: {
       title: 'Locked IDs and addresses',
@@ -110,6 +151,8 @@ export const en: Messages = {
       sessions: 'My sessions',
     },
     password: {
+      compromised:
+        'You reported a sign-in you did not recognise. Your password may have leaked: change it now (第6 4(2)(エ)).',
       expired:
         'Your password has expired. Passwords must be changed periodically (第6 4(2)(オ)). Please set a new password.',
       signInCount:

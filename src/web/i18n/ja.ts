@@ -81,6 +81,47 @@ export const ja = {
     hospitalWide: '病院全体',
   },
   identity: {
+    notice: {
+      title: '前回のサインイン（第7 2(2)）',
+      client: '（{{client}}）',
+      noFailures: '前回のサインイン以降、失敗したサインインはありません。',
+      failures: '前回のサインイン以降に {{count}} 回の失敗がありました。心当たりがなければ報告してください。',
+      notMe: 'これは私ではありません',
+      reportTitle: '{{when}} のサインインを報告する',
+      reportLead:
+        '報告すると医療情報課と所属の情報セキュリティ管理者に記録が届き、他の端末のセッションは終了します。続けてパスワードを変更してください（第6 4(2)(エ)）。',
+      note: '気づいたこと（任意）',
+      reportSend: '報告する',
+    },
+    sessions: {
+      title: 'サインイン中のセッション',
+      lead: 'このIDで現在サインインしている端末です。心当たりのないものは終了してください。「次回から自動でサインイン」の機能はありません。',
+      current: 'この端末',
+      started: '開始',
+      lastSeen: '最終操作',
+      address: '接続元',
+      client: 'ブラウザ',
+      expires: '終了予定',
+      end: '終了する',
+      endOthers: '他の端末をすべて終了する',
+      elevated: '特権昇格中（{{when}}まで）',
+      none: '他にサインイン中のセッションはありません。',
+    },
+    security: {
+      title: 'セキュリティ設定',
+      elevationTitle: '特権の昇格（第7 2(4)）',
+      elevationLead:
+        'この特権IDの管理者権限は、パスワード（と確認コード）を入力してから {{minutes}} 分間だけ有効です。作業が終わったらそのままにしておけば自動で戻ります。',
+      elevatedUntil: '昇格中: {{when}} まで',
+      notElevated: '昇格していません（管理者権限は無効）',
+      password: 'パスワード',
+      code: '確認コード（認証アプリの6桁、または回復コード）',
+      elevate: '昇格する',
+      elevated: '昇格しました。',
+      privilegedBadge: '特権ID',
+      elevatedBadge: '昇格中 〜{{time}}',
+      notElevatedBadge: '未昇格',
+    },
     common: { cancel: 'キャンセル', privileged: '特権ID' },
     lockouts: {
       title: 'ロックされたID・接続元',
@@ -112,6 +153,8 @@ export const ja = {
       sessions: 'セッション',
     },
     password: {
+      compromised:
+        '心当たりのないサインインを報告しました。パスワードが漏れたおそれがあるため、すぐに変更してください（第6 4(2)(エ)）。',
       expired:
         'パスワードの有効期限が過ぎました。パスワードは定期的に変更しなければなりません（第6 4(2)(オ)）。新しいパスワードを設定してください。',
       signInCount:

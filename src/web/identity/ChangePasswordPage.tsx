@@ -97,7 +97,9 @@ export function ChangePasswordPage() {
         ? t('identity.password.signInCount')
         : reason === 'reset'
           ? t('identity.password.reset')
-          : t('password.mustChange');
+          : reason === 'compromised'
+            ? t('identity.password.compromised')
+            : t('password.mustChange');
 
   return (
     <Stack gap="md" maw={620} data-testid="password-page">

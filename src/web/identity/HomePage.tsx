@@ -1,18 +1,18 @@
 import { Alert, Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
-import { formatDateTime } from '../lib/dates.js';
 import { roleLabel, unitName, viaLabel } from '../lib/labels.js';
 import { useLang } from '../shell/useLang.js';
 import { useTitle } from '../shell/useTitle.js';
 import { useCurrentSession } from './session.js';
+import { SignInNotice } from './SignInNotice.js';
 
-/** Greeting, unit, roles, and the previous sign-in so a person notices one that was not theirs (第7 2(3)). */
+/** Greeting, unit, roles, and the notice of the previous sign-in and failures since (第7 2(2)). */
 export function HomePage() {
   const { t, lang } = useLang();
   useTitle(t('nav.home'));
   const session = useCurrentSession();
   const location = useLocation();
-  const { account, previousSignIn } = session;
+  const { account } = session;
   const passwordChanged = (location.state as { passwordChanged?: boolean } | null)?.passwordChanged === true;
 
   return (
@@ -83,28 +83,7 @@ export function HomePage() {
         </Stack>
       </Paper>
 
-      <Paper withBorder p="md" radius="md">
-        <Stack gap={4}>
-          {previousSignIn === null ? (
-            <Text fz="sm" data-testid="previous-signin">
-              {t('home.noPrevious')}
-            </Text>
-          ) : (
-            <>
-              <Text fz="sm" data-testid="previous-signin">
-                {t('home.previousSignIn', { when: formatDateTime(previousSignIn.at, lang) })}
-                {previousSignIn.ip !== null && t('home.previousFrom', { ip: previousSignIn.ip })}
-              </Text>
-              <Text fz="xs" c="dimmed">
-                {t('home.notYou')}
-              </Text>
-            </>
-          )}
-          <Text fz="xs" c="dimmed">
-            {t('home.expires', { when: formatDateTime(session.expiresAt, lang) })}
-          </Text>
-        </Stack>
-      </Paper>
+      <SignInNotice session={session} />
     </Stack>
   );
 }

@@ -4,6 +4,7 @@ import type {
   IdentitySettingsBody,
   IdentitySettingsView,
   LockoutView,
+  MySessionView,
 } from '../../shared/api-types.js';
 import { api } from '../api/client.js';
 
@@ -39,3 +40,18 @@ export const unlockAccount = (accountId: string, reason: string): Promise<{ rele
 
 export const unlockAddress = (ip: string, reason: string): Promise<{ released: number }> =>
   api('/api/identity/lockouts/address', { method: 'POST', body: { ip, reason } });
+
+export const useMySessions = () =>
+  useQuery({
+    queryKey: ['identity', 'my-sessions'],
+    queryFn: () => api<MySessionView[]>('/api/account/sessions'),
+  });
+
+export const endSessions = (body: { ref?: string; others?: boolean }): Promise<{ ended: number }> =>
+  api('/api/account/sessions/end', { method: 'POST', body });
+
+export const reportSignIn = (attemptId: string, note: string | null): Promise<{ reportId: string }> =>
+  api('/api/account/sign-in-reports', { method: 'POST', body: { attemptId, note } });
+
+export const elevate = (password: string, code: string | null): Promise<{ elevatedUntil: string }> =>
+  api('/api/session/elevate', { method: 'POST', body: { password, code } });

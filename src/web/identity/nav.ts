@@ -18,7 +18,10 @@ export const identityNav = (session: SessionView, t: TFunction): IdentityNavItem
   const holds = (roles: ReadonlySet<string>): boolean =>
     session.account.systemRole === 'administrator' ||
     (session.account.category !== 'contractor' && session.account.roles.some((r) => roles.has(r.role)));
-  const items: IdentityNavItem[] = [];
+  const items: IdentityNavItem[] = [
+    { to: '/identity/security', label: t('identity.nav.security'), testId: 'nav-identity-security' },
+    { to: '/identity/sessions', label: t('identity.nav.sessions'), testId: 'nav-identity-sessions' },
+  ];
   if (holds(settingsRoles))
     items.push({
       to: '/identity/settings',

@@ -16,6 +16,7 @@ import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { sessionKey } from '../api/query.js';
 import { identityNav } from '../identity/nav.js';
+import { PrivilegeBadge } from '../identity/PrivilegeBadge.js';
 import { complianceNav } from '../policy/nav.js';
 import { signOut, useCurrentSession } from '../identity/session.js';
 import { unitName } from '../lib/labels.js';
@@ -130,6 +131,7 @@ export function AppLayout() {
                 {unit === null ? t('shell.noUnit') : unitName(unit, lang)}
               </Text>
             </Box>
+            <PrivilegeBadge />
             <LanguageSwitch />
             <Button size="xs" variant="default" onClick={() => void onSignOut()} data-testid="sign-out">
               {t('shell.signOut')}
