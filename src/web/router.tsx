@@ -60,16 +60,6 @@ const ChecklistPage = lazy(() =>
   import('./policy/ChecklistPage.js').then((m) => ({ default: m.ChecklistPage })),
 );
 
-// Compliance (the standard with its status beside each clause) loads on demand.
-const StandardPage = lazy(() =>
-  import('./policy/StandardPage.js').then((m) => ({ default: m.StandardPage })),
-);
-const HeatMapPage = lazy(() => import('./policy/HeatMapPage.js').then((m) => ({ default: m.HeatMapPage })));
-const TrendPage = lazy(() => import('./policy/TrendPage.js').then((m) => ({ default: m.TrendPage })));
-const ChecklistPage = lazy(() =>
-  import('./policy/ChecklistPage.js').then((m) => ({ default: m.ChecklistPage })),
-);
-
 export const createRouter = () =>
   createBrowserRouter([
     { path: '/signin', element: <SignInPage />, errorElement: <RouteError /> },
@@ -98,10 +88,6 @@ export const createRouter = () =>
             { path: 'approvals/requests/:id', element: <RequestPage /> },
             { path: 'approvals/new', element: <NewRequestPage /> },
             { path: 'approvals/notifications', element: <NotificationsPage /> },
-            { path: 'compliance', element: <StandardPage /> },
-            { path: 'compliance/units', element: <HeatMapPage /> },
-            { path: 'compliance/trend', element: <TrendPage /> },
-            { path: 'compliance/checklist', element: <ChecklistPage /> },
             { path: 'compliance', element: <StandardPage /> },
             { path: 'compliance/units', element: <HeatMapPage /> },
             { path: 'compliance/trend', element: <TrendPage /> },
