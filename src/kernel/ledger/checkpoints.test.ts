@@ -7,6 +7,7 @@ import { systemActor } from '../access/index.js';
 import type { DatabaseHandle } from '../db/index.js';
 import { AppError } from '../errors/index.js';
 import { appendEntries, entryBytes } from './append.js';
+import { startCheckpointer } from './checkpointer.js';
 import { issueCheckpoint, latestCheckpoint } from './checkpoints.js';
 import { cosignLatest } from './cosign.js';
 import { createCosignerKey, loadOrCreateDeploymentKey, logVerifierKey, readSignerKeyFile } from './keys.js';
@@ -147,6 +148,36 @@ describeEachDialect('ledger checkpoints, keys and cosignatures', (db) => {
       checkpointSize: 5,
       suspectRange: { from: 0, to: 5 },
     });
+  });
+
+  it('the interval job signs each log that grew, and nothing while none grows', async () => {
+    await reset();
+    const { handle } = db();
+    const key = await loadOrCreateDeploymentKey(handle.db, join(dir, db().dialect, 'ledger.key'));
+    const errors: unknown[] = [];
+    const checkpointer = startCheckpointer({
+      database: handle,
+      clock: db().clock,
+      key: () => Promise.resolve(key),
+      intervalMs: 40,
+      onError: (e) => errors.push(e),
+    });
+    try {
+      await append(handle, 3, 'a');
+      const waitFor = async (size: number): Promise<void> => {
+        for (let i = 0; i < 100 && (await latestCheckpoint(handle.db, log))?.size !== size; i++)
+          await new Promise((r) => setTimeout(r, 20));
+      };
+      await waitFor(3);
+      expect((await latestCheckpoint(handle.db, log))?.size).toBe(3);
+      expect(await checkpointer.tick()).toEqual([]);
+      await append(handle, 2, 'b');
+      await waitFor(5);
+      expect((await latestCheckpoint(handle.db, log))?.size).toBe(5);
+      expect(errors).toEqual([]);
+    } finally {
+      await checkpointer.stop();
+    }
   });
 
   it('an auditor cosigns after proving consistency, and refuses a log rewritten and re-signed since', async () => {
