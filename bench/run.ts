@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { runAccessBench } from './access.bench.js';
 import { runApprovalsBench } from './approvals.bench.js';
 import type { Measurement } from './bench-kit.js';
+import { runComplianceBench } from './compliance.bench.js';
 import { runLedgerBench } from './ledger.bench.js';
 import { runStartupBench } from './startup.bench.js';
 
@@ -9,6 +10,7 @@ import { runStartupBench } from './startup.bench.js';
 const benches: Record<string, () => Promise<Measurement[]>> = {
   startup: runStartupBench,
   access: runAccessBench,
+  compliance: runComplianceBench,
   approvals: runApprovalsBench,
   ledger: runLedgerBench,
 };
