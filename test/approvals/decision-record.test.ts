@@ -70,7 +70,7 @@ describeEachDialect('approvals: the decision record PDF (決裁欄)', (db) => {
     expect(text).toContain('令和8年4月20日');
     expect(text).toContain('決裁欄');
     expect(text).toContain('統括情報セキュリティ責任者');
-    expect(text).toContain('医療情報課情報セキュリティ管理者');
+    expect(text).toContain('医療情報課 情報セキュリティ管理者');
     expect(text).toContain('事務 二郎');
     expect(text).toContain('総務 四郎');
     expect(text).toContain('令和8年4月1日');

@@ -112,6 +112,46 @@ describeEachDialect('approvals: separation of duties (第3 7) and 代決', (db) 
     ]);
   });
 
+  it('keeps whoever prepared a request for someone else from approving it (第3 7(1))', async () => {
+    const manager = await actorOf(db(), 'S006');
+    const before = await auditSize(db().handle);
+    const { id } = await submitRequest(db().ctx(manager), {
+      draft: {
+        typeId: 'people.carryOut',
+        form: carryOutForm(),
+        applicantStaffId: await staffIdOf(db(), 'S007'),
+      },
+    });
+    const [submitted] = await auditEntries(db().handle, before);
+    expect(submitted?.payload).toMatchObject({
+      applicant: await staffIdOf(db(), 'S007'),
+      preparer: await staffIdOf(db(), 'S006'),
+    });
+    expect(await step0(id)).toMatchObject({
+      escalated_role: 'securityOfficer',
+      escalation_reason: 'conflict',
+    });
+    const refused = await rejectionOf(
+      decideStep(db().ctx(manager), { requestId: id, decision: 'approve' }),
+      'forbidden',
+    );
+    expect(refused.userMessage.en).toContain('No one approves a request they made or prepared');
+    const staff = await actorOf(db(), 'S007');
+    expect((await getRequest(db().ctx(staff), { id })).preparer).toMatchObject({ name: '病棟 六子' });
+    const outsider = await actorOf(db(), 'S004');
+    const notSameUnit = await rejectionOf(
+      submitRequest(db().ctx(outsider), {
+        draft: {
+          typeId: 'people.carryOut',
+          form: carryOutForm(),
+          applicantStaffId: await staffIdOf(db(), 'S007'),
+        },
+      }),
+      'validation',
+    );
+    expect(notSameUnit.issues[0]?.field).toBe('applicantStaffId');
+  });
+
   it('records a decision by an acting holder as 代決 on behalf of the Manager who is away', async () => {
     await delegateRole(
       db().ctx(),

@@ -80,7 +80,11 @@ const heading = (pdf: PdfBuilder, text: string): void => {
   pdf.doc.moveDown(0.3);
 };
 
-const seatText = (s: ApprovalStepView): string => `${s.unitName?.ja ?? ''}${roleName(s.role).ja}`;
+const seatText = (s: ApprovalStepView): string =>
+  s.unitName === null ? roleName(s.role).ja : `${s.unitName.ja} ${roleName(s.role).ja}`;
+/** In a seal box: the unit on its own line above the role. */
+const seatLines = (s: ApprovalStepView): string =>
+  s.unitName === null ? roleName(s.role).ja : `${s.unitName.ja}\n${roleName(s.role).ja}`;
 
 /** The 決裁欄: a row of boxes, one per step (wrapping every five), like the seal boxes of a paper form. */
 const approvalBoxes = (pdf: PdfBuilder, view: ApprovalRequestView, timeZone: string): void => {
@@ -90,14 +94,18 @@ const approvalBoxes = (pdf: PdfBuilder, view: ApprovalRequestView, timeZone: str
   const boxWidth = width / perRow;
   const headHeight = 34;
   const bodyHeight = 92;
+  // Boxes stand side by side from the right, like the seal boxes of a paper form; every box of a row shares its top.
+  let rowTop = doc.y;
   view.steps.forEach((step, i) => {
     const column = i % perRow;
     if (column === 0) {
-      if (i > 0) doc.y += headHeight + bodyHeight + 6;
+      if (i > 0) doc.y = rowTop + headHeight + bodyHeight + 6;
       pdf.ensureSpace(headHeight + bodyHeight + 6);
+      rowTop = doc.y;
     }
-    const x = left + column * boxWidth;
-    const y = doc.y;
+    const inRow = Math.min(perRow, view.steps.length - (i - column));
+    const x = left + width - (inRow - column) * boxWidth;
+    const y = rowTop;
     doc.save().rect(x, y, boxWidth, headHeight).fillAndStroke(HEAD_FILL, BORDER).restore();
     doc
       .save()
@@ -108,7 +116,7 @@ const approvalBoxes = (pdf: PdfBuilder, view: ApprovalRequestView, timeZone: str
       .fillColor('black')
       .font(pdfFonts.bold)
       .fontSize(7.5)
-      .text(seatText(step), x + 3, y + 4, { width: boxWidth - 6, height: headHeight - 6, align: 'center' });
+      .text(seatLines(step), x + 3, y + 4, { width: boxWidth - 6, height: headHeight - 6, align: 'center' });
     const d = step.decision;
     const lines: [string, string][] =
       d === null
@@ -141,7 +149,7 @@ const approvalBoxes = (pdf: PdfBuilder, view: ApprovalRequestView, timeZone: str
   });
   doc.fillColor('black');
   doc.x = left;
-  doc.y += headHeight + bodyHeight + 4;
+  doc.y = rowTop + headHeight + bodyHeight + 4;
 };
 
 export const renderDecisionRecordPdf = async (
