@@ -211,6 +211,51 @@ describeEachDialect('approvals: withdrawal, emergencies (第8 5(2)), reminders, 
     });
   });
 
+  it('reminds whoever recorded an emergency exception, and the CISO, once its report is overdue (8-5(2))', async () => {
+    const manager = await actorOf(db(), 'S004');
+    const carriedOutAt = new Date(db().clock.now().getTime() - 2 * HOUR).toISOString();
+    const { id } = await recordEmergency(db().ctx(manager), {
+      typeId: 'exceptions.emergencyReport',
+      form: { rule: '第6 1(1)エ 私物記録媒体の持込み' },
+      carriedOutAt,
+    });
+    const settings = { reminderHours: 24, escalationHours: 72 };
+    const before = await auditSize(db().handle);
+    await remindApprovers(scheduler(), settings);
+    expect(
+      (await auditEntries(db().handle, before)).filter((e) => e.subject === `approvalRequest:${id}`),
+    ).toEqual([]);
+
+    db().clock.advance(23 * HOUR);
+    const beforeOverdue = await auditSize(db().handle);
+    const run = await remindApprovers(scheduler(), settings);
+    expect(run.overdue).toBe(1);
+    const entries = (await auditEntries(db().handle, beforeOverdue)).filter(
+      (e) => e.subject === `approvalRequest:${id}`,
+    );
+    expect(entries.map((e) => e.kind)).toEqual(['approvals.emergency.reportOverdue']);
+    const told = await db()
+      .handle.db.selectFrom('notifications')
+      .select('recipient_staff_id')
+      .where('subject', '=', `approvalRequest:${id}`)
+      .where('kind', '=', 'reportOverdue')
+      .execute();
+    expect(told.map((n) => n.recipient_staff_id).sort()).toEqual(
+      [await staffIdOf(db(), 'S004'), await staffIdOf(db(), 'S001')].sort(),
+    );
+    const again = await auditSize(db().handle);
+    await remindApprovers(scheduler(), settings);
+    expect(
+      (await auditEntries(db().handle, again)).filter((e) => e.subject === `approvalRequest:${id}`),
+    ).toEqual([]);
+
+    const reported = await reportEmergency(db().ctx(manager), {
+      requestId: id,
+      form: { rule: '第6 1(1)エ', action: '私物USBで検査結果を移した', urgency: '院内ネットワークの障害' },
+    });
+    expect(reported).toMatchObject({ status: 'reported', late: true });
+  });
+
   it('refuses the scheduler’s runs to people', async () => {
     const staff = await actorOf(db(), 'S007');
     await rejectionOf(

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Role } from '../access/index.js';
 import type { LedgerDraft } from '../ledger/index.js';
@@ -23,7 +24,8 @@ const hoursBefore = (now: string, hours: number): string =>
  * The scheduler's reminder run: a step pending longer than `reminderHours` (and not reminded since) reminds its
  * approvers again; one pending longer than `escalationHours` is escalated to the next level up (the Officer above
  * a Manager, the Director above an Officer, the CISO above the Director), who may then decide it. Each reminder
- * and escalation is an entry on the request. A run with nothing to do writes nothing.
+ * and escalation is an entry on the request; so is an emergency exception not reported by its deadline (8-5(2)),
+ * which reminds whoever recorded it and the CISO once. A run with nothing to do writes nothing.
  */
 export const remindApprovers = defineUseCase({
   name: 'approvals.remindApprovers',
@@ -126,15 +128,54 @@ export const remindApprovers = defineUseCase({
       });
       reminded += 1;
     }
+    // 第8 5(2) "事後速やかに": an emergency exception not reported by its deadline — once, to whoever recorded it and
+    // to the CISO (a notification of this kind on the request marks it done).
+    const overdue = await tx
+      .selectFrom('approval_requests as r')
+      .selectAll('r')
+      .where('r.status', '=', 'carriedOut')
+      .where('r.report_due_at', '<=', env.now)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('notifications as n')
+              .select('n.id')
+              .where('n.subject', '=', sql<string>`'approvalRequest:' || r.id`)
+              .where('n.kind', '=', 'reportOverdue'),
+          ),
+        ),
+      )
+      .limit(input.limit)
+      .execute();
+    const cisos = overdue.length === 0 ? [] : await holdersOfSeat(q, 'ciso', null);
+    for (const request of overdue) {
+      const label = requestLabel(request, requestTypes.get(request.type_id)?.name ?? { ja: '', en: '' });
+      notifications.push({
+        kind: 'reportOverdue',
+        recipients: [...partiesOf(request), ...cisos],
+        requestId: request.id,
+        title: { ja: `事後報告の期限切れ ${label.ja}`, en: `Report overdue ${label.en}` },
+        body: {
+          ja: `緊急時の例外措置 ${label.ja} の最高情報統括責任者への事後報告が期限を過ぎています（第8 5(2)）。速やかに報告してください。`,
+          en: `The report of emergency exception ${label.en} to the CISO is overdue (第8 5(2)). Report it now.`,
+        },
+      });
+      ledger.push({
+        kind: 'approvals.emergency.reportOverdue',
+        subject: subjectOf(request.id),
+        payload: { refNo: request.ref_no, reportDueAt: request.report_due_at },
+      });
+    }
     const notified = await queueNotifications(q, notifications);
     const [first, ...rest] = ledger;
     if (first === undefined) {
       return {
-        result: { reminded, escalated, notified },
+        result: { reminded, escalated, overdue: 0, notified },
         ledger: [{ kind: 'approvals.reminders.none', subject: 'job:approvals.remind', payload: {} }],
         commit: false,
       };
     }
-    return { result: { reminded, escalated, notified }, ledger: [first, ...rest] };
+    return { result: { reminded, escalated, overdue: overdue.length, notified }, ledger: [first, ...rest] };
   },
 });

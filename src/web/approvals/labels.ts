@@ -29,6 +29,7 @@ const historyKinds = [
   'approvals_request_submitted',
   'approvals_request_reported',
   'approvals_emergency_carriedOut',
+  'approvals_emergency_reportOverdue',
   'approvals_step_activated',
   'approvals_step_decided',
   'approvals_step_reminded',

@@ -131,6 +131,7 @@ export const approvalsEn: Messages['approvals'] = {
     approvals_request_submitted: 'Submitted',
     approvals_request_reported: 'Reported afterwards',
     approvals_emergency_carriedOut: 'Exception carried out',
+    approvals_emergency_reportOverdue: 'Report overdue: reminded',
     approvals_step_activated: 'Sent to the approver',
     approvals_step_decided: 'Decided',
     approvals_step_reminded: 'Reminder',

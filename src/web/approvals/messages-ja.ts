@@ -129,6 +129,7 @@ export const approvalsJa = {
     approvals_request_submitted: '申請',
     approvals_request_reported: '事後報告',
     approvals_emergency_carriedOut: '例外措置の実施を記録',
+    approvals_emergency_reportOverdue: '事後報告の期限切れを通知',
     approvals_step_activated: '決裁者に回付',
     approvals_step_decided: '決裁',
     approvals_step_reminded: '再通知',
