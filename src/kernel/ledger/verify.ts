@@ -122,7 +122,7 @@ const verifySnapshot = async (
   log: LedgerLog,
   options: VerifyOptions,
 ): Promise<VerifyResult> => {
-  const chunk = options.chunk ?? 4096;
+  const chunk = options.chunk ?? 2048;
   const size = snapshot.head;
   let nodes = new Map<number, Buffer>();
   const verifier = new LogVerifier((level, index) => nodes.get(nodeKey(level, index)));
