@@ -33,6 +33,11 @@ export const openSqlite = (file: string): DatabaseHandle => {
 
 export const openPostgres = (url: string, poolSize = 10): DatabaseHandle => {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server ends (restart, pg_terminate_backend, DROP DATABASE … FORCE) is an 'error' event;
+  // unheard, Node ends the process. pg drops that client and the next query opens a new one, so a warning suffices.
+  pool.on('error', (error) => {
+    process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`, 'MamoriDatabaseWarning');
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const parsed = new URL(url);
   return {
