@@ -196,6 +196,21 @@ const requests: Record<string, readonly Case[]> = {
   'POST /api/account/sign-in-reports': [
     { url: fixed('/api/account/sign-in-reports'), body: () => ({ attemptId: 'none' }) },
   ],
+  'POST /api/account/mfa/totp': [{ url: fixed('/api/account/mfa/totp'), body: () => ({ label: 'matrix' }) }],
+  'POST /api/account/mfa/totp/confirm': [
+    { url: fixed('/api/account/mfa/totp/confirm'), body: () => ({ factorId: 'none', code: '000000' }) },
+  ],
+  'POST /api/account/mfa/webauthn/options': [{ url: fixed('/api/account/mfa/webauthn/options') }],
+  'POST /api/account/mfa/webauthn': [
+    {
+      url: fixed('/api/account/mfa/webauthn'),
+      body: () => ({ label: 'matrix', response: { id: 'x', rawId: 'x', type: 'public-key', response: {} } }),
+    },
+  ],
+  'POST /api/account/mfa/{id}/remove': [{ url: fixed('/api/account/mfa/none/remove') }],
+  'POST /api/account/recovery-codes': [{ url: fixed('/api/account/recovery-codes') }],
+  'POST /api/session/mfa/webauthn/options': [{ url: fixed('/api/session/mfa/webauthn/options') }],
+  'POST /api/session/mfa': [{ url: fixed('/api/session/mfa'), body: () => ({ code: '000000' }) }],
   'GET /api/records/{subject}/history': [
     { name: 'an org record', url: (_, w) => `/api/records/unit:${w.ownUnitId}/history` },
     { name: 'own account', url: (who) => `/api/records/account:${who.accountId || 'none'}/history` },

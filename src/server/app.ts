@@ -111,12 +111,13 @@ export const buildApp = async (options: BuildAppOptions): Promise<MamoriApp> => 
   registerIdentityRoutes(app, {
     limits: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
     secureCookies: config.secureCookies,
+    publicUrl: config.publicUrl,
   });
   registerOrgRoutes(app);
   registerRecordsRoutes(app);
   registerPolicyRoutes(app, options.compliance ?? complianceService());
-  registerApprovalRoutes(app);
   registerLedgerRoutes(app, { keyFile: ledgerKeyFileOf(config) });
+  registerApprovalRoutes(app);
   await registerStaticWeb(app, options.webDir);
   return app;
 };

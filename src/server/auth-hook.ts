@@ -6,7 +6,11 @@ import {
   SESSION_COOKIE,
   type AppContext,
 } from '../kernel/index.js';
-import { authenticateSession, passwordChangeMessage } from '../modules/identity/index.js';
+import {
+  authenticateSession,
+  passwordChangeMessage,
+  secondFactorRefusal,
+} from '../modules/identity/index.js';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -42,6 +46,8 @@ export const authHook =
         { internal: 'csrf token mismatch' },
       );
     }
+    const secondFactor = secondFactorRefusal(session.stage, config.beforeSecondFactor);
+    if (secondFactor !== null) throw secondFactor;
     if (session.mustChangePassword && config.allowDuringPasswordChange !== true) {
       throw new AppError('passwordChangeRequired', passwordChangeMessage(session.passwordReason));
     }

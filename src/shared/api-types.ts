@@ -53,6 +53,14 @@ export interface SessionView {
   elevationMinutes: number;
 }
 
+export interface MfaFactorView {
+  id: string;
+  kind: 'totp' | 'webauthn';
+  label: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
 export interface SignInEventView {
   /** The attempt, for "this was not me". */
   attemptId: string;

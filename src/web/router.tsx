@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { ChangePasswordPage } from './identity/ChangePasswordPage.js';
 import { HomePage } from './identity/HomePage.js';
+import { MfaPage } from './identity/MfaPage.js';
 import { SignInPage } from './identity/SignInPage.js';
 import { NotFoundPage } from './shell/NotFoundPage.js';
 import { RequireSession } from './shell/RequireSession.js';
@@ -63,6 +64,7 @@ const ChecklistPage = lazy(() =>
 export const createRouter = () =>
   createBrowserRouter([
     { path: '/signin', element: <SignInPage />, errorElement: <RouteError /> },
+    { path: '/mfa', element: <MfaPage />, errorElement: <RouteError /> },
     {
       path: '/',
       element: <RequireSession />,

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { AppError, contextOf, SESSION_COOKIE, type MamoriApp } from '../../kernel/index.js';
-import { elevateInput, elevateSession } from './elevate-session.js';
+import { elevateBody, elevateSession } from './elevate-session.js';
+import { proofFromBody } from './mfa-inputs.js';
 import { endMySessions } from './end-my-sessions.js';
 import { listMySessions } from './list-my-sessions.js';
+import { relyingParty } from './relying-party.js';
 import { reportSignIn } from './report-sign-in.js';
 
 const unauthenticated = (): AppError =>
@@ -15,7 +17,10 @@ const sessionIdOf = (request: { mamori: { sessionId: string | null } }): string 
 };
 
 /** One's own sessions, elevation of a privileged ID, and "this was not me". */
-export const registerAccountRoutes = (app: MamoriApp, cookie: { secure: boolean }): void => {
+export const registerAccountRoutes = (
+  app: MamoriApp,
+  cookie: { secure: boolean; publicUrl: string | undefined },
+): void => {
   const cookieOptions = { httpOnly: true, sameSite: 'strict', secure: cookie.secure, path: '/' } as const;
 
   app.get(
@@ -54,14 +59,16 @@ export const registerAccountRoutes = (app: MamoriApp, cookie: { secure: boolean 
       schema: {
         tags: ['identity'],
         summary: 'Elevate a privileged ID for a limited time (7-2(4)); replaces the session cookie',
-        body: elevateInput,
+        body: elevateBody,
       },
     },
     async (request, reply) => {
       const result = await elevateSession(contextOf(request), {
-        ...request.body,
+        password: request.body.password,
+        ...proofFromBody(request.body),
         sessionId: sessionIdOf(request),
         ip: request.ip,
+        rp: relyingParty(request, cookie.publicUrl),
       });
       if (!result.ok)
         throw new AppError(

@@ -1,7 +1,15 @@
 import type { Db, LockoutTable, SignInAttemptTable } from '../../kernel/index.js';
 
 export type AttemptOutcome =
-  'success' | 'badPassword' | 'unknownId' | 'locked' | 'addressLocked' | 'disabled' | 'badSecondFactor';
+  | 'success'
+  | 'badPassword'
+  | 'unknownId'
+  | 'locked'
+  | 'addressLocked'
+  | 'disabled'
+  | 'badSecondFactor'
+  /** The password was right; the second factor is still to come. */
+  | 'secondFactorPending';
 
 /** Outcomes that count as a failed attempt (for the per-address limit and the notice after sign-in). */
 export const failureOutcomes: readonly AttemptOutcome[] = [

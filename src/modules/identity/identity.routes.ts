@@ -6,12 +6,15 @@ import { changePassword } from './change-password.js';
 import { getSessionView } from './get-session-view.js';
 import { registerIdentityAdminRoutes } from './identity-admin.routes.js';
 import { changePasswordInput } from './identity.schema.js';
+import { registerMfaRoutes } from './mfa.routes.js';
 import { signIn, type SessionLimits } from './sign-in.js';
 import { signOut } from './sign-out.js';
 
 export interface IdentityRouteOptions {
   readonly limits: SessionLimits;
   readonly secureCookies: boolean;
+  /** The address staff open Mamori at (the WebAuthn relying party); the request's own when unset. */
+  readonly publicUrl?: string | undefined;
 }
 
 const invalidCredentials = (): AppError =>
@@ -26,19 +29,28 @@ const addressLocked = (): AppError =>
     en: 'Too many failed sign-ins from this terminal. Try again later, or contact the Medical Information Section.',
   });
 
+/** The shortest time a refused sign-in answers in. */
+export const SIGN_IN_REFUSAL_FLOOR_MS = 300;
+
+const floor = async (started: number): Promise<void> => {
+  const left = SIGN_IN_REFUSAL_FLOOR_MS - (performance.now() - started);
+  if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
+};
+
 const unauthenticated = (): AppError =>
   new AppError('unauthenticated', { ja: 'サインインが必要です。', en: 'You need to sign in.' });
 
 /** Sign-in, sign-out, the current session and one's own password. */
 export const registerIdentityRoutes = (app: MamoriApp, options: IdentityRouteOptions): void => {
   registerIdentityAdminRoutes(app);
-  registerAccountRoutes(app, { secure: options.secureCookies });
+  registerAccountRoutes(app, { secure: options.secureCookies, publicUrl: options.publicUrl });
+  registerMfaRoutes(app, { secureCookies: options.secureCookies, publicUrl: options.publicUrl });
   const cookie = { httpOnly: true, sameSite: 'strict', secure: options.secureCookies, path: '/' } as const;
 
   app.get(
     '/api/session',
     {
-      config: { allowDuringPasswordChange: true, action: 'identity.session' },
+      config: { allowDuringPasswordChange: true, action: 'identity.session', beforeSecondFactor: 'both' },
       schema: { tags: ['identity'], summary: 'The signed-in person' },
     },
     async (request) => {
@@ -60,6 +72,7 @@ export const registerIdentityRoutes = (app: MamoriApp, options: IdentityRouteOpt
     },
     async (request, reply) => {
       const ctx = contextOf(request);
+      const started = performance.now();
       const result = await signIn(ctx, {
         loginId: request.body.loginId,
         password: request.body.password,
@@ -67,6 +80,9 @@ export const registerIdentityRoutes = (app: MamoriApp, options: IdentityRouteOpt
         userAgent: request.headers['user-agent']?.slice(0, 512) ?? null,
       });
       if (!result.ok) {
+        // Every refusal takes at least the same time, whatever the ID and the work done for it (no enumeration by
+        // timing); outside the transaction, so no lock is held while waiting.
+        await floor(started);
         if (result.reason === 'addressLocked') throw addressLocked();
         throw invalidCredentials();
       }
@@ -80,7 +96,7 @@ export const registerIdentityRoutes = (app: MamoriApp, options: IdentityRouteOpt
   app.delete(
     '/api/session',
     {
-      config: { allowDuringPasswordChange: true, action: 'identity.session' },
+      config: { allowDuringPasswordChange: true, action: 'identity.session', beforeSecondFactor: 'both' },
       schema: { tags: ['identity'], summary: 'Sign out' },
     },
     async (request, reply) => {
@@ -94,7 +110,11 @@ export const registerIdentityRoutes = (app: MamoriApp, options: IdentityRouteOpt
   app.post(
     '/api/account/password',
     {
-      config: { allowDuringPasswordChange: true, action: 'identity.changeOwnPassword' },
+      config: {
+        allowDuringPasswordChange: true,
+        action: 'identity.changeOwnPassword',
+        beforeSecondFactor: 'enrolment',
+      },
       schema: { tags: ['identity'], summary: 'Change my password', body: changePasswordInput },
     },
     async (request, reply) => {

@@ -7,7 +7,11 @@ export { createAccount } from './create-account.js';
 export { getIdentitySettings, previewIdentitySettings } from './get-identity-settings.js';
 export { getSessionView } from './get-session-view.js';
 export { changePasswordInput, signInInput } from './identity.schema.js';
-export { registerIdentityRoutes, type IdentityRouteOptions } from './identity.routes.js';
+export {
+  registerIdentityRoutes,
+  SIGN_IN_REFUSAL_FLOOR_MS,
+  type IdentityRouteOptions,
+} from './identity.routes.js';
 export { isBlocklisted } from './password-blocklist.js';
 export { passwordChangeMessage, type PasswordReason } from './password-expiry.js';
 export {
@@ -22,13 +26,24 @@ export {
 } from './password-profiles.js';
 export { brokenRules, type PasswordOwner, type PasswordRule } from './password-rules.js';
 export { departuresOf, type Departure } from './profile-departures.js';
-export { elevateSession, makeElevateSession, type ElevationFactorCheck } from './elevate-session.js';
+export { elevateSession } from './elevate-session.js';
 export { endMySessions } from './end-my-sessions.js';
 export { listLockouts } from './list-lockouts.js';
 export { listMySessions } from './list-my-sessions.js';
 export { listSignInReports } from './list-sign-in-reports.js';
 export { reportSignIn } from './report-sign-in.js';
-export { makeSignIn, signIn, type SecondStep, type SessionLimits, type SignInResult } from './sign-in.js';
+export { completeSecondFactor } from './complete-second-factor.js';
+export { confirmTotp } from './confirm-totp.js';
+export { enrolTotp } from './enrol-totp.js';
+export { issueRecoveryCodes } from './issue-recovery-codes.js';
+export { listMyFactors } from './list-my-factors.js';
+export { totpCodeAt } from './mfa-secrets.js';
+export { registerWebauthn } from './register-webauthn.js';
+export { removeMfaFactor } from './remove-mfa-factor.js';
+export { secondFactorRefusal } from './second-factor-gate.js';
+export type { RelyingParty } from './second-factor.js';
+export { webauthnAuthenticationOptions, webauthnRegistrationOptions } from './webauthn-options.js';
+export { signIn, type SessionLimits, type SignInResult } from './sign-in.js';
 export { unlockAccount } from './unlock-account.js';
 export { unlockAddress } from './unlock-address.js';
 export { signOut } from './sign-out.js';

@@ -2,12 +2,14 @@ import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/db-harness.js';
 import { activate, hospitalWithAccounts, rejection } from '../../../test/factories/identity.js';
 import { auditEntries, auditSize } from '../../../test/ledger-helpers.js';
+import { startTestServer } from '../../../test/server-harness.js';
 import { systemActor } from '../../kernel/index.js';
 import {
   bootstrapAdministrator,
   changePassword,
   defaultIdentitySettings,
   listLockouts,
+  SIGN_IN_REFUSAL_FLOOR_MS,
   signIn,
   unlockAccount,
   unlockAddress,
@@ -74,28 +76,42 @@ describeEachDialect('lockout (第7 2(1)ウ(エ))', (db) => {
     });
   });
 
-  it('answers an unknown ID exactly as a wrong password, after the same argon2 work', async () => {
-    const time = async (loginId: string): Promise<number> => {
+  it('answers an unknown ID exactly as a wrong password, in the same time, over HTTP', async () => {
+    const server = await startTestServer(db());
+    const time = async (loginId: string): Promise<{ ms: number; body: string; status: number }> => {
       const start = performance.now();
-      expect(await attempt(loginId, 'not the password at all', '192.0.2.70')).toEqual({
-        ok: false,
-        reason: 'invalid',
+      const res = await server.app.inject({
+        method: 'POST',
+        url: '/api/session',
+        remoteAddress: '192.0.2.70',
+        payload: { loginId, password: 'not the password at all' },
       });
-      return performance.now() - start;
+      return {
+        ms: performance.now() - start,
+        body: res.body.replace(/"requestId":"[^"]+"/, ''),
+        status: res.statusCode,
+      };
     };
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
     const known: number[] = [];
     const unknown: number[] = [];
+    const bodies = new Set<string>();
     for (let i = 0; i < 3; i++) {
-      known.push(await time('nurse6'));
-      unknown.push(await time(`nobody-${String(i)}`));
+      const k = await time('nurse6');
+      const u = await time(`nobody-${String(i)}`);
+      known.push(k.ms);
+      unknown.push(u.ms);
+      bodies.add(`${String(k.status)} ${k.body}`).add(`${String(u.status)} ${u.body}`);
     }
+    expect([...bodies]).toHaveLength(1);
     const ratio = median(unknown) / median(known);
     expect(
       ratio,
       `unknown ${median(unknown).toFixed(1)} ms vs known ${median(known).toFixed(1)} ms`,
-    ).toBeGreaterThan(0.5);
-    expect(ratio).toBeLessThan(2);
+    ).toBeGreaterThan(0.8);
+    expect(ratio).toBeLessThan(1.25);
+    expect(median(known)).toBeGreaterThanOrEqual(SIGN_IN_REFUSAL_FLOOR_MS);
+    await server.app.close();
     // nurse6 failed 3 times: under the limit, the right password still works and resets the count.
     expect((await attempt('nurse6', good.get('nurse6') ?? '', '192.0.2.70')).ok).toBe(true);
   });

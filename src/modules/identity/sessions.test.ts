@@ -13,17 +13,22 @@ import {
   authenticateSession,
   bootstrapAdministrator,
   changePassword,
+  completeSecondFactor,
+  confirmTotp,
   createAccount,
   elevateSession,
   endMySessions,
+  enrolTotp,
   getSessionView,
   listMySessions,
   listSignInReports,
   reportSignIn,
   signIn,
+  totpCodeAt,
 } from './index.js';
 
 const MINUTE = 60_000;
+const rp = { rpId: 'localhost', origin: 'http://localhost', name: 'Mamori' };
 
 describeEachDialect('sessions and the notice after sign-in (第7 2(2), 第7 2(4))', (db) => {
   const good = new Map<string, string>();
@@ -37,6 +42,23 @@ describeEachDialect('sessions and the notice after sign-in (第7 2(2), 第7 2(4)
     const session = await authenticateSession(db().ctx(), result.token, 30);
     if (!session) throw new Error('no session');
     return { ...session, token: result.token };
+  };
+
+  /** The administrator's sign-in: the password, then the authenticator app (a new 30-second step each time). */
+  const openAdmin = async (ip: string): Promise<SignedIn> => {
+    db().clock.advance(31_000);
+    const first = await open('admin', ip);
+    const done = await completeSecondFactor(db().ctx(first.actor), {
+      sessionId: first.sessionId,
+      ip,
+      rp,
+      code: totpCodeAt(good.get('adminSecret') ?? '', db().clock.now()),
+      webauthn: null,
+    });
+    if (!done.ok) throw new Error('second factor refused');
+    const session = await authenticateSession(db().ctx(), done.token, 30);
+    if (!session) throw new Error('no session');
+    return { ...session, token: done.token };
   };
 
   it('prepares staff, their Security Manager, another Manager and the administrator', async () => {
@@ -56,6 +78,19 @@ describeEachDialect('sessions and the notice after sign-in (第7 2(2), 第7 2(4)
       sessionId: first.sessionId,
     });
     good.set('admin', 'Break-glass passphrase of the operator 2026');
+    const enrolling = await open('admin', '192.0.2.1');
+    expect(enrolling.stage).toBe('enrol');
+    const started = await enrolTotp(db().ctx(enrolling.actor), {
+      sessionId: enrolling.sessionId,
+      label: 'phone',
+    });
+    await confirmTotp(db().ctx(enrolling.actor), {
+      sessionId: enrolling.sessionId,
+      factorId: started.factorId,
+      code: totpCodeAt(started.secret, db().clock.now()),
+      ip: null,
+    });
+    good.set('adminSecret', started.secret);
   });
 
   it('shows the previous sign-in (time, address, client) and the failed attempts since (第7 2(2))', async () => {
@@ -152,7 +187,7 @@ describeEachDialect('sessions and the notice after sign-in (第7 2(2), 第7 2(4)
     expect(await authenticateSession(db().ctx(), staff.token, 30)).not.toBeNull();
     db().clock.advance(31 * MINUTE);
     expect(await authenticateSession(db().ctx(), staff.token, 30)).toBeNull();
-    const admin = await open('admin', '192.0.2.82');
+    const admin = await openAdmin('192.0.2.82');
     for (let i = 0; i < 11; i++) {
       db().clock.advance(10 * MINUTE);
       expect(
@@ -165,7 +200,7 @@ describeEachDialect('sessions and the notice after sign-in (第7 2(2), 第7 2(4)
   });
 
   it('gives a privileged ID its administrator role only while elevated, for 15 minutes, on a new token (第7 2(4))', async () => {
-    const admin = await open('admin', '192.0.2.91');
+    const admin = await openAdmin('192.0.2.91');
     expect(admin.actor.systemRole).toBeNull();
     await rejection(
       createAccount(db().ctx(admin.actor), { loginId: 'newcomer', employeeNumber: 'S001' }),
@@ -175,6 +210,7 @@ describeEachDialect('sessions and the notice after sign-in (第7 2(2), 第7 2(4)
     const wrong = await elevateSession(db().ctx(admin.actor), {
       password: 'not it',
       code: null,
+      rp,
       sessionId: admin.sessionId,
       ip: '192.0.2.91',
     });
@@ -182,9 +218,19 @@ describeEachDialect('sessions and the notice after sign-in (第7 2(2), 第7 2(4)
     expect((await auditEntries(db().handle, before)).map((e) => e.kind)).toEqual([
       'identity.elevationFailed',
     ]);
-    const elevated = await elevateSession(db().ctx(admin.actor), {
+    const passwordOnly = await elevateSession(db().ctx(admin.actor), {
       password: good.get('admin') ?? '',
       code: null,
+      rp,
+      sessionId: admin.sessionId,
+      ip: '192.0.2.91',
+    });
+    expect(passwordOnly).toEqual({ ok: false });
+    db().clock.advance(31_000);
+    const elevated = await elevateSession(db().ctx(admin.actor), {
+      password: good.get('admin') ?? '',
+      code: totpCodeAt(good.get('adminSecret') ?? '', db().clock.now()),
+      rp,
       sessionId: admin.sessionId,
       ip: '192.0.2.91',
     });
@@ -211,6 +257,7 @@ describeEachDialect('sessions and the notice after sign-in (第7 2(2), 第7 2(4)
       elevateSession(db().ctx(staff.actor), {
         password: good.get('staff7') ?? '',
         code: null,
+        rp,
         sessionId: staff.sessionId,
         ip: null,
       }),

@@ -5,7 +5,6 @@ import {
   type AccountTable,
   type LedgerDraft,
   type LedgerEntries,
-  type Tx,
   type UseCaseContext,
 } from '../../kernel/index.js';
 import { findAccountByLoginId, updateAccountRow } from './accounts.repository.js';
@@ -14,8 +13,9 @@ import { signInInput } from './identity.schema.js';
 import { recordFailure } from './lockout.js';
 import { openSession, type SessionStage } from './open-session.js';
 import { dueReason } from './password-expiry.js';
-import { classOf, type PasswordProfile } from './password-profiles.js';
+import { classOf } from './password-profiles.js';
 import { burnVerification, verifyPassword } from './password.js';
+import { confirmedFactors } from './mfa.repository.js';
 import { loadIdentitySettings } from './settings.repository.js';
 
 /** Limits for sessions opened before the profiles carried their own (the configuration's defaults). */
@@ -39,11 +39,6 @@ export type SignInResult =
 const usable = (account: AccountTable, today: string): boolean =>
   account.disabled_at === null && (account.end_date === null || account.end_date >= today);
 
-/** The second step a profile asks for: none, a factor, or enrolling one first (slice 4 fills this in). */
-export type SecondStep = (tx: Tx, account: AccountTable, profile: PasswordProfile) => Promise<SessionStage>;
-
-const noSecondStep: SecondStep = () => Promise.resolve('full');
-
 /**
  * Checks the password and opens a server-side session with the limits of the account's profile. Every attempt is
  * recorded (the entry commits, even for a refusal) and answers the same whether the ID exists, the password is
@@ -51,128 +46,127 @@ const noSecondStep: SecondStep = () => Promise.resolve('full');
  * account after the profile's number (fewer for privileged IDs, 7-2(1)ウ(エ)) and the address after the per-address
  * number. A password past its age or number of sign-ins must be changed first (第6 4(2)(オ)).
  */
-export const makeSignIn = (secondStep: SecondStep = noSecondStep) =>
-  defineUseCase({
-    name: 'identity.signIn',
-    input: signInInput,
-    authorize: () => undefined, // anyone may try to sign in
-    execute: async (ctx: UseCaseContext, input, tx) => {
-      const nowDate = ctx.clock.now();
-      const now = nowDate.toISOString();
-      const settings = await loadIdentitySettings(tx);
-      const context = { ip: input.ip, userAgent: input.userAgent };
-      const record = (outcome: AttemptOutcome, accountId: string | null): Promise<string> => {
-        const id = newId();
-        return insertAttempt(tx, {
-          id,
-          at: now,
-          login_id: input.loginId,
-          account_id: accountId,
-          ip: input.ip,
-          user_agent: input.userAgent,
-          outcome,
-          method: 'password',
-        }).then(() => id);
-      };
-
-      const addressLock = input.ip === null ? undefined : await activeLockout(tx, 'address', input.ip, now);
-      if (addressLock) {
-        await burnVerification(input.password);
-        await record('addressLocked', null);
-        return {
-          result: { ok: false, reason: 'addressLocked', until: addressLock.until } as SignInResult,
-          ledger: [
-            {
-              kind: 'identity.signInRefused',
-              subject: `address:${input.ip ?? ''}`,
-              payload: { ...context, loginId: input.loginId, reason: 'addressLocked' },
-            },
-          ],
-        };
-      }
-
-      const account = await findAccountByLoginId(tx, input.loginId);
-      const today = calendarDate(nowDate, ctx.timeZone);
-      const profile = settings.profiles[account ? classOf(account) : 'standard'];
-      const lock = account ? await activeLockout(tx, 'account', account.id, now) : undefined;
-      const open = account !== undefined && usable(account, today) && lock === undefined;
-      const valid = open
-        ? await verifyPassword(account.password_hash, input.password)
-        : (await burnVerification(input.password), false);
-
-      if (!account || !valid) {
-        const outcome: AttemptOutcome = !account
-          ? 'unknownId'
-          : lock
-            ? 'locked'
-            : !usable(account, today)
-              ? 'disabled'
-              : 'badPassword';
-        await record(outcome, account?.id ?? null);
-        const failed: LedgerDraft = {
-          kind: 'identity.signInFailed',
-          subject: account ? `account:${account.id}` : `login:${input.loginId}`,
-          payload: { ...context, reason: outcome },
-        };
-        const more = await recordFailure(tx, {
-          account: outcome === 'badPassword' ? account : undefined,
-          profile,
-          address: settings.address,
-          ip: input.ip,
-          now,
-        });
-        return { result: { ok: false, reason: 'invalid' } as SignInResult, ledger: [failed, ...more] };
-      }
-
-      const stage = await secondStep(tx, account, profile);
-      const attemptId = await record('success', account.id);
-      const { token, sessionId } = await openSession(tx, account, profile, {
-        now,
-        stage,
-        methods: 'password',
+export const signIn = defineUseCase({
+  name: 'identity.signIn',
+  input: signInInput,
+  authorize: () => undefined, // anyone may try to sign in
+  execute: async (ctx: UseCaseContext, input, tx) => {
+    const nowDate = ctx.clock.now();
+    const now = nowDate.toISOString();
+    const settings = await loadIdentitySettings(tx);
+    const context = { ip: input.ip, userAgent: input.userAgent };
+    const record = (outcome: AttemptOutcome, accountId: string | null): Promise<string> => {
+      const id = newId();
+      return insertAttempt(tx, {
+        id,
+        at: now,
+        login_id: input.loginId,
+        account_id: accountId,
         ip: input.ip,
-        userAgent: input.userAgent,
-        attemptId,
-      });
-      const signIns = account.sign_ins_since_change + 1;
-      const due =
-        account.must_change_password === 0 && account.source === 'local'
-          ? dueReason(profile, account, signIns, nowDate)
-          : null;
-      await updateAccountRow(tx, account.id, {
-        last_sign_in_at: now,
-        sign_ins_since_change: signIns,
-        failed_attempts: 0,
-        ...(due === null ? {} : { must_change_password: 1, password_reason: due }),
-      });
-      const ledger: LedgerEntries = [
-        // The session is named by the attempt's id, never by its token hash.
-        {
-          kind: 'identity.signedIn',
-          subject: `account:${account.id}`,
-          payload: { ...context, attempt: attemptId, stage },
-        },
-      ];
-      return {
-        result: { ok: true, token, sessionId, accountId: account.id, stage } as SignInResult,
-        ledger:
-          due === null
-            ? ledger
-            : [
-                ...ledger,
-                {
-                  kind: 'identity.passwordDue',
-                  subject: `account:${account.id}`,
-                  payload: {
-                    reason: due,
-                    signIns,
-                    maxSignIns: profile.maxSignIns,
-                    maxAgeDays: profile.maxAgeDays,
-                  },
-                },
-              ],
-      };
-    },
-  });
+        user_agent: input.userAgent,
+        outcome,
+        method: 'password',
+      }).then(() => id);
+    };
 
-export const signIn = makeSignIn();
+    const addressLock = input.ip === null ? undefined : await activeLockout(tx, 'address', input.ip, now);
+    if (addressLock) {
+      await burnVerification(input.password);
+      await record('addressLocked', null);
+      return {
+        result: { ok: false, reason: 'addressLocked', until: addressLock.until } as SignInResult,
+        ledger: [
+          {
+            kind: 'identity.signInRefused',
+            subject: `address:${input.ip ?? ''}`,
+            payload: { ...context, loginId: input.loginId, reason: 'addressLocked' },
+          },
+        ],
+      };
+    }
+
+    const account = await findAccountByLoginId(tx, input.loginId);
+    const today = calendarDate(nowDate, ctx.timeZone);
+    const profile = settings.profiles[account ? classOf(account) : 'standard'];
+    const lock = account ? await activeLockout(tx, 'account', account.id, now) : undefined;
+    const open = account !== undefined && usable(account, today) && lock === undefined;
+    const valid = open
+      ? await verifyPassword(account.password_hash, input.password)
+      : (await burnVerification(input.password), false);
+
+    if (!account || !valid) {
+      const outcome: AttemptOutcome = !account
+        ? 'unknownId'
+        : lock
+          ? 'locked'
+          : !usable(account, today)
+            ? 'disabled'
+            : 'badPassword';
+      await record(outcome, account?.id ?? null);
+      const failed: LedgerDraft = {
+        kind: 'identity.signInFailed',
+        subject: account ? `account:${account.id}` : `login:${input.loginId}`,
+        payload: { ...context, reason: outcome },
+      };
+      const more = await recordFailure(tx, {
+        account: outcome === 'badPassword' ? account : undefined,
+        profile,
+        address: settings.address,
+        ip: input.ip,
+        now,
+      });
+      return { result: { ok: false, reason: 'invalid' } as SignInResult, ledger: [failed, ...more] };
+    }
+
+    // A confirmed factor is asked for at every sign-in; a profile that requires MFA makes the person enrol one
+    // before anything else (privileged IDs, 7-2(1)ウ(エ)).
+    const factors = await confirmedFactors(tx, account.id);
+    const stage: SessionStage = factors.length > 0 ? 'mfa' : profile.mfaRequired ? 'enrol' : 'full';
+    const attemptId = await record(stage === 'full' ? 'success' : 'secondFactorPending', account.id);
+    const { token, sessionId } = await openSession(tx, account, profile, {
+      now,
+      stage,
+      methods: 'password',
+      ip: input.ip,
+      userAgent: input.userAgent,
+      attemptId,
+    });
+    const signIns = account.sign_ins_since_change + 1;
+    const due =
+      account.must_change_password === 0 && account.source === 'local'
+        ? dueReason(profile, account, signIns, nowDate)
+        : null;
+    await updateAccountRow(tx, account.id, {
+      sign_ins_since_change: signIns,
+      ...(stage === 'full' ? { last_sign_in_at: now, failed_attempts: 0 } : {}),
+      ...(due === null ? {} : { must_change_password: 1, password_reason: due }),
+    });
+    const ledger: LedgerEntries = [
+      // The session is named by the attempt's id, never by its token hash.
+      {
+        kind: stage === 'full' ? 'identity.signedIn' : 'identity.passwordVerified',
+        subject: `account:${account.id}`,
+        payload: { ...context, attempt: attemptId, stage },
+      },
+    ];
+    return {
+      result: { ok: true, token, sessionId, accountId: account.id, stage } as SignInResult,
+      ledger:
+        due === null
+          ? ledger
+          : [
+              ...ledger,
+              {
+                kind: 'identity.passwordDue',
+                subject: `account:${account.id}`,
+                payload: {
+                  reason: due,
+                  signIns,
+                  maxSignIns: profile.maxSignIns,
+                  maxAgeDays: profile.maxAgeDays,
+                },
+              },
+            ],
+    };
+  },
+});

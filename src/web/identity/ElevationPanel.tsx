@@ -6,8 +6,9 @@ import { sessionKey } from '../api/query.js';
 import { formatDateTime } from '../lib/dates.js';
 import { ApiErrorAlert } from '../shell/ApiErrorAlert.js';
 import { useLang } from '../shell/useLang.js';
-import { elevate } from './api.js';
+import { elevate, webauthnAuthenticationOptions } from './api.js';
 import { fetchSession, useCurrentSession } from './session.js';
+import { getAssertion, webauthnSupported } from './webauthn-browser.js';
 
 /**
  * Elevation of a privileged ID (第7 2(4)): the password again, and the code when the profile asks for a second
@@ -20,7 +21,13 @@ export function ElevationPanel({ minutes }: { minutes: number }) {
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
   const mutation = useMutation({
-    mutationFn: () => elevate(password, code.trim() === '' ? null : code.trim()),
+    mutationFn: async (withKey: boolean) =>
+      elevate(
+        password,
+        withKey
+          ? { webauthn: await getAssertion(await webauthnAuthenticationOptions()) }
+          : { code: code.trim() },
+      ),
     onSuccess: async () => {
       setPassword('');
       setCode('');
@@ -30,7 +37,7 @@ export function ElevationPanel({ minutes }: { minutes: number }) {
   });
   const onSubmit = (e: SyntheticEvent<HTMLFormElement, SubmitEvent>) => {
     e.preventDefault();
-    if (password !== '' && !mutation.isPending) mutation.mutate();
+    if (password !== '' && !mutation.isPending) mutation.mutate(false);
   };
   const fieldError = isApiError(mutation.error) ? mutation.error.issues[0]?.message[lang] : undefined;
   return (
@@ -60,6 +67,17 @@ export function ElevationPanel({ minutes }: { minutes: number }) {
               error={fieldError}
               data-testid="elevate-password"
             />
+            {session.passwordRules.mfaRequired && webauthnSupported() && (
+              <Button
+                variant="light"
+                onClick={() => {
+                  if (password !== '') mutation.mutate(true);
+                }}
+                data-testid="elevate-key"
+              >
+                {t('identity.mfa.useKey')}
+              </Button>
+            )}
             {session.passwordRules.mfaRequired && (
               <TextInput
                 label={t('identity.security.code')}

@@ -30,7 +30,15 @@ export function SignInPage() {
 
   if (session.isPending) return <PageLoader />;
   if (session.data) {
-    return <Navigate to={session.data.account.mustChangePassword ? '/password' : from} replace />;
+    // A second factor comes before anything else, even a password change (that needs the full sign-in).
+    const next =
+      session.data.stage === 'mfa' ||
+      (session.data.stage === 'enrol' && !session.data.account.mustChangePassword)
+        ? '/mfa'
+        : session.data.account.mustChangePassword
+          ? '/password'
+          : from;
+    return <Navigate to={next} replace />;
   }
 
   const onSubmit = (e: SyntheticEvent<HTMLFormElement, SubmitEvent>) => {

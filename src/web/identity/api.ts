@@ -4,9 +4,11 @@ import type {
   IdentitySettingsBody,
   IdentitySettingsView,
   LockoutView,
+  MfaFactorView,
   MySessionView,
 } from '../../shared/api-types.js';
 import { api } from '../api/client.js';
+import type { CreationOptionsJSON, RequestOptionsJSON } from './webauthn-browser.js';
 
 export const identityKeys = {
   settings: ['identity', 'settings'] as const,
@@ -53,5 +55,55 @@ export const endSessions = (body: { ref?: string; others?: boolean }): Promise<{
 export const reportSignIn = (attemptId: string, note: string | null): Promise<{ reportId: string }> =>
   api('/api/account/sign-in-reports', { method: 'POST', body: { attemptId, note } });
 
-export const elevate = (password: string, code: string | null): Promise<{ elevatedUntil: string }> =>
-  api('/api/session/elevate', { method: 'POST', body: { password, code } });
+export const elevate = (
+  password: string,
+  proof: { code?: string; webauthn?: Record<string, unknown> },
+): Promise<{ elevatedUntil: string }> =>
+  api('/api/session/elevate', { method: 'POST', body: { password, ...proof } });
+
+export interface TotpEnrolment {
+  factorId: string;
+  secret: string;
+  uri: string;
+  qrSvg: string;
+}
+export interface EnrolmentResult {
+  factorId: string;
+  recoveryCodes: string[] | null;
+  signedIn: boolean;
+}
+
+export const useMyFactors = () =>
+  useQuery({
+    queryKey: ['identity', 'factors'],
+    queryFn: () => api<{ factors: MfaFactorView[]; recoveryCodesLeft: number }>('/api/account/mfa'),
+  });
+
+export const startTotp = (label: string): Promise<TotpEnrolment> =>
+  api('/api/account/mfa/totp', { method: 'POST', body: { label } });
+
+export const confirmTotp = (factorId: string, code: string): Promise<EnrolmentResult> =>
+  api('/api/account/mfa/totp/confirm', { method: 'POST', body: { factorId, code } });
+
+export const webauthnRegistrationOptions = (): Promise<CreationOptionsJSON> =>
+  api('/api/account/mfa/webauthn/options', { method: 'POST' });
+
+export const registerWebauthn = (
+  label: string,
+  response: Record<string, unknown>,
+): Promise<EnrolmentResult> =>
+  api('/api/account/mfa/webauthn', { method: 'POST', body: { label, response } });
+
+export const webauthnAuthenticationOptions = (): Promise<RequestOptionsJSON> =>
+  api('/api/session/mfa/webauthn/options', { method: 'POST' });
+
+export const submitSecondFactor = (proof: {
+  code?: string;
+  webauthn?: Record<string, unknown>;
+}): Promise<undefined> => api('/api/session/mfa', { method: 'POST', body: proof });
+
+export const removeFactor = (id: string): Promise<undefined> =>
+  api(`/api/account/mfa/${encodeURIComponent(id)}/remove`, { method: 'POST' });
+
+export const newRecoveryCodes = (): Promise<{ recoveryCodes: string[] }> =>
+  api('/api/account/recovery-codes', { method: 'POST' });

@@ -13,7 +13,7 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, useState } from 'react';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { sessionKey } from '../api/query.js';
 import { identityNav } from '../identity/nav.js';
 import { PrivilegeBadge } from '../identity/PrivilegeBadge.js';
@@ -94,6 +94,10 @@ export function AppLayout() {
       onClick={close}
     />
   );
+
+  // The sign-in's second step is not done yet: nothing but the password change opens before it (第7 2(1)ウ(エ)).
+  if (session.stage === 'mfa' || (session.stage === 'enrol' && pathname !== '/password'))
+    return <Navigate to="/mfa" replace />;
 
   return (
     <AppShell
