@@ -74,3 +74,41 @@ export const call = (
     },
     ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
   });
+
+/**
+ * The real HTTP app with the small hospital, accounts for the given people (login ID → employee number) whose
+ * temporary passwords are already changed, and a session for each; config overrides (e.g. the ledger key file).
+ */
+export const startSignedInServer = async (
+  db: TestDatabase,
+  people: Record<string, string>,
+  overrides: Parameters<typeof loadConfig>[1] = {},
+): Promise<{ app: MamoriApp; as: (loginId: string) => Browserish }> => {
+  const ctx = db.ctx(systemActor('test'));
+  await importOrg(ctx, { data: smallHospital() });
+  const passwords = new Map<string, string>();
+  for (const [loginId, employeeNumber] of Object.entries(people))
+    passwords.set(loginId, (await createAccount(ctx, { loginId, employeeNumber })).temporaryPassword);
+  const app = await buildApp({
+    config: loadConfig({}, { logLevel: 'silent', ...overrides }),
+    app: {
+      database: db.handle,
+      clock: db.clock,
+      timeZone: 'Asia/Tokyo',
+      hospitalName: { ja: 'テスト病院', en: 'Test Hospital' },
+    },
+    logger: false,
+  });
+  await app.ready();
+  const sessions = new Map<string, Browserish>();
+  const newPassword = 'correct horse battery staple 9';
+  for (const loginId of Object.keys(people)) {
+    const { session } = await signInAs(app, loginId, passwords.get(loginId) ?? '');
+    await call(app, session, 'POST', '/api/account/password', {
+      currentPassword: passwords.get(loginId),
+      newPassword,
+    });
+    sessions.set(loginId, (await signInAs(app, loginId, newPassword)).session);
+  }
+  return { app, as: (loginId) => sessions.get(loginId) ?? { cookie: null, csrf: null } };
+};

@@ -7,11 +7,13 @@ import {
   renderChecklistXlsx,
   renderComplianceReportPdf,
   renderComplianceReportXlsx,
+  sealReport,
   statusNames,
   takeDailySnapshot,
   type ComplianceService,
 } from '../modules/policy/index.js';
-import { complianceService, openRuntime } from '../server/index.js';
+import { ledgerKeyFileOf } from '../kernel/ledger/operations.js';
+import { checkpointSealer, complianceService, openRuntime } from '../server/index.js';
 
 /** `mamori compliance …`: the compliance picture for scripts, monitoring and the security office's terminal. */
 
@@ -112,7 +114,8 @@ export const registerComplianceCommands = (program: Command): void => {
     .option('--format <format>', 'pdf | xlsx (既定は拡張子 / default from the extension)')
     .action((options: { out: string; format?: string }) =>
       withCompliance(async (ctx, service) => {
-        const report = await service.getReport(ctx, {});
+        const seal = checkpointSealer(ledgerKeyFileOf(loadConfig()));
+        const report = await sealReport(await service.getReport(ctx, {}), ctx, seal);
         const f = format(options.format, options.out);
         writeFileSync(
           options.out,

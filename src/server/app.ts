@@ -16,6 +16,7 @@ import {
 import { registerIdentityRoutes } from '../modules/identity/index.js';
 import { orgDirectory, registerOrgRoutes } from '../modules/org/index.js';
 import { ledgerKeyFileOf } from '../kernel/ledger/operations.js';
+import { checkpointSealer } from './checkpoint-sealer.js';
 import { registerPolicyRoutes, type ComplianceService } from '../modules/policy/index.js';
 import { registerRecordsRoutes } from '../modules/records/index.js';
 import { authHook } from './auth-hook.js';
@@ -115,7 +116,9 @@ export const buildApp = async (options: BuildAppOptions): Promise<MamoriApp> => 
   });
   registerOrgRoutes(app);
   registerRecordsRoutes(app);
-  registerPolicyRoutes(app, options.compliance ?? complianceService());
+  registerPolicyRoutes(app, options.compliance ?? complianceService(), {
+    sealCheckpoint: checkpointSealer(ledgerKeyFileOf(config)),
+  });
   registerLedgerRoutes(app, { keyFile: ledgerKeyFileOf(config) });
   registerApprovalRoutes(app);
   await registerStaticWeb(app, options.webDir);

@@ -40,6 +40,11 @@ export { aggregateStatus, evidence, sameFinding, unitsFinding, unitsReason } fro
 export { registerPolicyRoutes } from './policy.routes.js';
 export { renderComplianceReportPdf } from './report/compliance-report-pdf.js';
 export { renderComplianceReportXlsx } from './report/compliance-report-xlsx.js';
-export { collectComplianceReport, type ComplianceReport } from './report/report-data.js';
+export {
+  collectComplianceReport,
+  sealReport,
+  type ComplianceReport,
+  type SealCheckpoint,
+} from './report/report-data.js';
 export { complianceSnapshotJob, takeDailySnapshot } from './snapshot-job.js';
 export { digestOf, snapshotClauses } from './take-compliance-snapshot.js';

@@ -9,13 +9,18 @@ import { getComplianceTrendInput } from './get-compliance-trend.js';
 import { recordClauseExclusionInput } from './record-clause-exclusion.js';
 import { renderComplianceReportPdf } from './report/compliance-report-pdf.js';
 import { renderComplianceReportXlsx } from './report/compliance-report-xlsx.js';
+import { sealReport, type SealCheckpoint } from './report/report-data.js';
 
 const tags = ['compliance'];
 const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const itemParams = z.object({ itemId: z.string().min(1).max(20) });
 
 /** HTTP for the policy module: the standard as a document, statuses, evidence, trend, reports, the MHLW checklist. */
-export const registerPolicyRoutes = (app: MamoriApp, service: ComplianceService): void => {
+export const registerPolicyRoutes = (
+  app: MamoriApp,
+  service: ComplianceService,
+  options: { sealCheckpoint?: SealCheckpoint } = {},
+): void => {
   app.get(
     '/api/policy/document',
     { config: { action: 'compliance.read' }, schema: { tags, summary: 'The standard, every clause in order' } },
@@ -83,7 +88,8 @@ export const registerPolicyRoutes = (app: MamoriApp, service: ComplianceService)
         schema: { tags, summary: `The compliance report (${format}), signed with the ledger checkpoint` },
       },
       async (req, reply) => {
-        const report = await service.getReport(contextOf(req), {});
+        const ctx = contextOf(req);
+        const report = await sealReport(await service.getReport(ctx, {}), ctx, options.sealCheckpoint);
         const body =
           format === 'pdf' ? await renderComplianceReportPdf(report) : await renderComplianceReportXlsx(report);
         return reply

@@ -3,6 +3,7 @@ import {
   formatJapanTime,
   latestCheckpoint,
   type Bilingual,
+  type StoredCheckpoint,
   type UseCaseContext,
 } from '../../../kernel/index.js';
 import type { ComplianceSetup } from '../compliance-setup.js';
@@ -28,6 +29,17 @@ export interface ComplianceReport {
   readonly printedAt: Date;
 }
 
+const checkpointView = (checkpoint: StoredCheckpoint | null): ComplianceReport['checkpoint'] =>
+  checkpoint === null
+    ? null
+    : {
+        size: checkpoint.size,
+        root: checkpoint.root.toString('base64'),
+        origin: checkpoint.origin,
+        note: checkpoint.note,
+        issuedAt: checkpoint.issuedAt,
+      };
+
 export const collectComplianceReport = async (
   setup: ComplianceSetup,
   ctx: UseCaseContext,
@@ -38,20 +50,24 @@ export const collectComplianceReport = async (
     hospitalName: ctx.hospitalName,
     evaluation,
     setup,
-    checkpoint:
-      checkpoint === null
-        ? null
-        : {
-            size: checkpoint.size,
-            root: checkpoint.root.toString('base64'),
-            origin: checkpoint.origin,
-            note: checkpoint.note,
-            issuedAt: checkpoint.issuedAt,
-          },
+    checkpoint: checkpointView(checkpoint),
     digest: digestOf(snapshotClauses(evaluation)),
     printedAt: ctx.clock.now(),
   };
 };
+
+/**
+ * Signs a checkpoint after the evaluation, so the printed signature covers every record the evaluation read.
+ * Where the server or CLI holds the deployment key it passes this; otherwise the latest checkpoint is printed
+ * with how much of the evaluated log it covers.
+ */
+export type SealCheckpoint = (ctx: UseCaseContext) => Promise<StoredCheckpoint>;
+
+export const sealReport = async (
+  report: ComplianceReport,
+  ctx: UseCaseContext,
+  seal: SealCheckpoint | undefined,
+): Promise<ComplianceReport> => (seal === undefined ? report : { ...report, checkpoint: checkpointView(await seal(ctx)) });
 
 export const statusColor: Readonly<Record<ComplianceStatus, string>> = {
   met: '#2b8a3e',
