@@ -11,7 +11,8 @@ describe.runIf(postgresUrl)('a PostgreSQL connection the server ends while idle'
     const url = postgresUrl ?? '';
     const handle = openPostgres(url, 2);
     try {
-      const pid = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(handle.db)).rows[0]?.pid;
+      const pid = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(handle.db)).rows[0]
+        ?.pid;
       expect(pid).toBeGreaterThan(0);
       const warning = once(process, 'warning');
       const admin = new pg.Client({ connectionString: url });
@@ -21,7 +22,8 @@ describe.runIf(postgresUrl)('a PostgreSQL connection the server ends while idle'
       const [emitted] = (await warning) as [Error];
       expect(emitted.name).toBe('MamoriDatabaseWarning');
       expect(emitted.message).toContain('PostgreSQL closed an idle connection');
-      const again = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(handle.db)).rows[0]?.pid;
+      const again = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(handle.db)).rows[0]
+        ?.pid;
       expect(again).not.toBe(pid);
     } finally {
       await handle.close();
