@@ -119,6 +119,8 @@ export const buildAccessWorld = (count: number, seed = 11): AccessRequest[] => {
           applicantId: rnd.chance(0.1) ? (near.staffId ?? null) : someoneIn(unit),
           preparerId: rnd.chance(0.05) ? (near.staffId ?? null) : null,
         };
+      case 'compartment':
+        return { type, ...base };
       case 'change':
         return { type, ...base, changerId: rnd.chance(0.1) ? (near.staffId ?? null) : someoneIn(unit) };
       case 'audit': {

@@ -78,6 +78,9 @@ const keep = (route: string) => (who: Who, res: LightMyRequestResponse) => {
   if (res.statusCode === 201) who.created.set(route, res.json<{ id: string }>().id);
 };
 const fixed = (url: string) => (): string => url;
+/** The compartment the CISO made (first in each row, on each dialect): whoever made none tries theirs on it. */
+let firstCompartment = 'none';
+const compartmentOf = (who: Who): string => who.created.get('compartment') ?? firstCompartment;
 const approvalCarryOut = {
   item: 'ノートPC',
   itemKind: 'pc',
@@ -157,6 +160,53 @@ const requests: Record<string, readonly Case[]> = {
     {
       url: fixed('/api/org/import?dryRun=true'),
       body: (_, w) => ({ format: 'csv', sheet: 'units', contentBase64: w.unitsCsv }),
+    },
+  ],
+  // Compartments (7-1(1)イ) of the Manager's ward: the ward's Manager and the security office make and manage them.
+  'GET /api/org/units/{id}/compartments': [
+    { name: 'own unit', url: (_, w) => `/api/org/units/${w.ownUnitId}/compartments` },
+    { name: 'other unit', url: (_, w) => `/api/org/units/${w.otherUnitId}/compartments` },
+  ],
+  'POST /api/org/units/{id}/compartments': [
+    {
+      name: 'own unit',
+      url: (_, w) => `/api/org/units/${w.ownUnitId}/compartments`,
+      body: (who) => ({ nameJa: `試験領域${who.key}`, nameEn: `Trial ${who.key}`, validFrom: '2026-04-01' }),
+      then: (who, res) => {
+        keep('compartment')(who, res);
+        if (res.statusCode === 201 && who.key === 'ciso') firstCompartment = res.json<{ id: string }>().id;
+      },
+    },
+    {
+      name: 'other unit',
+      url: (_, w) => `/api/org/units/${w.otherUnitId}/compartments`,
+      body: (who) => ({ nameJa: `試験領域${who.key}`, nameEn: `Trial ${who.key}`, validFrom: '2026-04-01' }),
+    },
+  ],
+  'PUT /api/org/compartments/{id}': [
+    {
+      url: (who) => `/api/org/compartments/${compartmentOf(who)}`,
+      body: (who) => ({ nameJa: `試験領域${who.key}改`, nameEn: `Trial ${who.key}, renamed` }),
+    },
+  ],
+  'POST /api/org/compartments/{id}/close': [
+    {
+      url: (who) => `/api/org/compartments/${compartmentOf(who)}/close`,
+      body: () => ({ validTo: '2026-04-30', reason: '行列試験' }),
+    },
+  ],
+  'POST /api/org/compartments/{id}/members': [
+    {
+      url: (who) => `/api/org/compartments/${compartmentOf(who)}/members`,
+      body: (_, w) => ({ employeeNumber: w.managerEmployeeNumber, startDate: '2026-04-01' }),
+      then: keep('membership'),
+    },
+  ],
+  'POST /api/org/compartments/{id}/members/{membershipId}/end': [
+    {
+      url: (who) =>
+        `/api/org/compartments/${compartmentOf(who)}/members/${who.created.get('membership') ?? 'none'}/end`,
+      body: () => ({ endDate: '2026-04-15' }),
     },
   ],
   'PUT /api/identity/settings': [

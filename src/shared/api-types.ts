@@ -230,6 +230,40 @@ export interface UnitDetail {
   delegations: DelegationView[];
 }
 
+/** A member of a compartment (担当職員, 第7 1(1)イ). */
+export interface CompartmentMemberView {
+  id: string;
+  staffId: string;
+  employeeNumber: string;
+  name: string;
+  startDate: string;
+  endDate: string | null;
+  note: string | null;
+  /** A member on today's date (open dates, and still in the section). */
+  active: boolean;
+}
+
+/** A compartment (別領域) of a section, 第7 1(1)イ. */
+export interface CompartmentView {
+  id: string;
+  unitId: string;
+  nameJa: string;
+  nameEn: string;
+  purpose: string | null;
+  validFrom: string;
+  validTo: string | null;
+  closeReason: string | null;
+  active: boolean;
+  members: CompartmentMemberView[];
+}
+
+/** A unit's compartments as the person asking may see them: all when they manage them, else their own. */
+export interface UnitCompartments {
+  unitId: string;
+  canManage: boolean;
+  compartments: CompartmentView[];
+}
+
 export interface GapReport {
   asOf: string;
   missingOfficer: UnitSummary[];

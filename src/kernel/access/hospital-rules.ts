@@ -15,6 +15,8 @@ export const resourceActions = {
   'request.approve': ['request'],
   'audit.perform': ['audit'],
   'change.verify': ['change'],
+  /** Create, rename or close a compartment of a section and name its members (7-1(1)イ). */
+  'compartment.manage': ['compartment'],
 } as const satisfies Record<string, readonly ResourceType[]>;
 export type ResourceAction = keyof typeof resourceActions;
 
@@ -170,6 +172,34 @@ const informationRules: readonly Rule<Action>[] = [
   },
 ];
 
+/** Compartments (7-1(1)イ): the section's Manager makes them; the security office may too (第3 2). */
+const compartmentRules: readonly Rule<Action>[] = [
+  {
+    id: 'compartment.manage.manager',
+    effect: 'permit',
+    actions: ['compartment.manage'],
+    when: [{ kind: 'role', roles: ['securityManager'], scope: 'unit' }],
+    unless: [{ kind: 'contractor' }],
+    clause: '7.1.1.b',
+    description: {
+      ja: '情報セキュリティ管理者は所管する科課室等に別領域を作成し、担当職員を定める（第7 1(1)イ）。',
+      en: "A Security Manager makes their section's compartments and names their members (第7 1(1)イ).",
+    },
+  },
+  {
+    id: 'compartment.manage.securityOffice',
+    effect: 'permit',
+    actions: ['compartment.manage'],
+    when: [{ kind: 'role', roles: ['ciso', 'securityDirector'], scope: 'anywhere' }],
+    unless: [{ kind: 'contractor' }],
+    clause: '3.1',
+    description: {
+      ja: '最高情報統括責任者・統括情報セキュリティ責任者はどの科課室等の別領域も管理できる（第3 1、2）。',
+      en: "The CISO and the Security Director manage any section's compartments (第3 1, 2).",
+    },
+  },
+];
+
 const dutyRules: readonly Rule<Action>[] = [
   {
     id: 'request.approve.line',
@@ -246,6 +276,7 @@ export const hospitalRules = (): Rule<Action>[] => [
   },
   ...tableRules(),
   ...informationRules,
+  ...compartmentRules,
   ...dutyRules,
   ...(separationRules as readonly Rule<Action>[]),
 ];

@@ -8,8 +8,18 @@ import type { Role } from './roles.js';
  * `@cedar-policy/cedar-wasm` decides exactly as this engine does.
  */
 
-/** What a rule can be about. `hospital` is the whole hospital: actions that concern no single record. */
-export const resourceTypes = ['hospital', 'informationAsset', 'request', 'audit', 'change'] as const;
+/**
+ * What a rule can be about. `hospital` is the whole hospital: actions that concern no single record. `compartment`
+ * is a named group inside a section (7-1(1)イ): its unit path is the section's.
+ */
+export const resourceTypes = [
+  'hospital',
+  'informationAsset',
+  'request',
+  'audit',
+  'change',
+  'compartment',
+] as const;
 export type ResourceType = (typeof resourceTypes)[number];
 
 /** 重要性分類 I–IV: lower is more sensitive ("II以上" means 1 or 2). */

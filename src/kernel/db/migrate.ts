@@ -6,6 +6,7 @@ import * as m003 from './migrations/003-identity.js';
 import * as m004 from './migrations/004-approvals.js';
 import * as m005 from './migrations/005-compliance.js';
 import * as m006 from './migrations/006-assets.js';
+import * as m007 from './migrations/007-compartments.js';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -19,6 +20,7 @@ const migrations: Record<string, DialectMigration> = {
   '004-approvals': m004,
   '005-compliance': m005,
   '006-assets': m006,
+  '007-compartments': m007,
 };
 
 export const latestMigration = Object.keys(migrations).sort().at(-1) ?? '';

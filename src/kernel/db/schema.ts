@@ -597,6 +597,30 @@ export interface AssetCounterTable {
   value: number;
 }
 
+/** A compartment (別領域) inside a section, 第7 1(1)イ. */
+export interface CompartmentTable {
+  id: string;
+  unit_id: string;
+  name_ja: string;
+  name_en: string;
+  purpose: string | null;
+  valid_from: string;
+  valid_to: string | null;
+  close_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CompartmentMemberTable {
+  id: string;
+  compartment_id: string;
+  staff_id: string;
+  start_date: string;
+  end_date: string | null;
+  note: string | null;
+  created_at: string;
+}
+
 export interface Database {
   units: UnitTable;
   positions: PositionTable;
@@ -632,6 +656,8 @@ export interface Database {
   compliance_snapshots: ComplianceSnapshotTable;
   checklist_answers: ChecklistAnswerTable;
   checklist_mappings: ChecklistMappingTable;
+  compartments: CompartmentTable;
+  compartment_members: CompartmentMemberTable;
   storage_places: StoragePlaceTable;
   media: MediumTable;
   information_assets: InformationAssetTable;

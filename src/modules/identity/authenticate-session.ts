@@ -1,5 +1,5 @@
 import { calendarDate, type Actor, type AppContext, type SystemRole } from '../../kernel/index.js';
-import { findStaffById, resolveGrants } from '../org/index.js';
+import { findStaffById, resolveCompartments, resolveGrants } from '../org/index.js';
 import { findAccountById, findSession, touchSession } from './accounts.repository.js';
 import type { SessionStage } from './open-session.js';
 import { classOf } from './password-profiles.js';
@@ -58,6 +58,8 @@ export const authenticateSession = async (
     session.elevated_until !== null && session.elevated_until > now && session.stage === 'full';
   const systemRole = privileged && !elevated ? null : (account.system_role as SystemRole | null);
   const grants = staff ? await resolveGrants(db, staff.id, today) : [];
+  // The compartments of the person's section they are a member of (7-1(1)イ).
+  const compartments = staff ? await resolveCompartments(db, staff.id, today) : [];
   return {
     sessionId: session.id,
     csrfToken: session.csrf_token,
@@ -77,6 +79,7 @@ export const authenticateSession = async (
       systemRole,
       category: (staff?.category as Actor['category'] | undefined) ?? null,
       grants,
+      compartments,
     },
   };
 };

@@ -2,7 +2,15 @@
 export * from './org.schema.js';
 export type { ContactChart, ContactHolder, ContactNode } from './contact-chart.model.js';
 export type { OrgCounts, SheetCounts } from './apply/apply-org-data.js';
+export * from './compartment.schema.js';
+export { addCompartmentMember } from './add-compartment-member.js';
 export { assignRole } from './assign-role.js';
+export { closeCompartment } from './close-compartment.js';
+export { createCompartment } from './create-compartment.js';
+export { listCompartments } from './list-compartments.js';
+export { removeCompartmentMember } from './remove-compartment-member.js';
+export { renameCompartment } from './rename-compartment.js';
+export { resolveCompartments } from './resolve-compartments.js';
 export { buildContactChart } from './build-contact-chart.js';
 export { buildGapReport } from './build-gap-report.js';
 export { createUnit } from './create-unit.js';

@@ -3,6 +3,7 @@ import { calendarDateSchema, contextOf, type MamoriApp } from '../../kernel/inde
 import { assignRole } from './assign-role.js';
 import { buildContactChart } from './build-contact-chart.js';
 import { buildGapReport } from './build-gap-report.js';
+import { registerCompartmentRoutes } from './compartments.routes.js';
 import { renderContactChartPdf } from './contact-chart-pdf.js';
 import { createUnit } from './create-unit.js';
 import { delegateRole } from './delegate-role.js';
@@ -191,4 +192,6 @@ export const registerOrgRoutes = (app: MamoriApp): void => {
     },
     (req) => importOrgFile(contextOf(req), req.body, req.query.dryRun === 'true'),
   );
+
+  registerCompartmentRoutes(app);
 };

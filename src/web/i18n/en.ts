@@ -1,4 +1,5 @@
 import { approvalsEn } from '../approvals/messages-en.js';
+import { compartmentsEn } from '../org/compartments/messages-en.js';
 import { complianceEn } from '../policy/messages-en.js';
 import type { Messages } from './ja.js';
 
@@ -369,6 +370,7 @@ export const en: Messages = {
     exportCsv: 'CSV',
   },
   approvals: approvalsEn,
+  compartments: compartmentsEn,
   compliance: complianceEn,
   sheet: {
     units: 'Units',

@@ -3,6 +3,7 @@
  * i18n.test.ts compares the key sets. Role and unit names follow shared/design/glossary.md.
  */
 import { approvalsJa } from '../approvals/messages-ja.js';
+import { compartmentsJa } from '../org/compartments/messages-ja.js';
 import { complianceJa } from '../policy/messages-ja.js';
 
 export const ja = {
@@ -365,6 +366,7 @@ export const ja = {
     exportCsv: 'CSV',
   },
   approvals: approvalsJa,
+  compartments: compartmentsJa,
   compliance: complianceJa,
   sheet: { units: '部署', positions: '職位', staff: '職員', assignments: '役割', delegations: '委任・代理' },
   errors: {

@@ -1,5 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { GapReport, HistoryEntry, StaffView, UnitDetail, UnitSummary } from '../../shared/api-types.js';
+import type {
+  GapReport,
+  HistoryEntry,
+  StaffView,
+  UnitCompartments,
+  UnitDetail,
+  UnitSummary,
+} from '../../shared/api-types.js';
 import { api, historyPath, withQuery } from '../api/client.js';
 import type { ContactChart, ImportRequest, ImportResult, OrgSheet } from './types.js';
 
@@ -7,6 +14,7 @@ export const orgKeys = {
   all: ['org'] as const,
   units: ['org', 'units'] as const,
   unit: (id: string) => ['org', 'unit', id] as const,
+  compartments: (unitId: string) => ['org', 'compartments', unitId] as const,
   staff: (params: StaffSearch) => ['org', 'staff', params] as const,
   gaps: ['org', 'gaps'] as const,
   chart: ['org', 'chart'] as const,
@@ -56,3 +64,37 @@ export const exportUrl = (format: 'xlsx' | 'csv', sheet?: OrgSheet): string =>
   withQuery('/api/org/export', { format, sheet });
 
 export const contactChartPdfUrl = '/api/org/contact-chart.pdf';
+
+/** Compartments of a unit (第7 1(1)イ): all for whoever manages them, else the caller's own. */
+export const useCompartments = (unitId: string) =>
+  useQuery({
+    queryKey: orgKeys.compartments(unitId),
+    queryFn: () => api<UnitCompartments>(`/api/org/units/${seg(unitId)}/compartments`),
+  });
+
+export interface NewCompartment {
+  nameJa: string;
+  nameEn: string;
+  purpose: string;
+  validFrom: string;
+}
+
+export const createCompartment = (unitId: string, body: NewCompartment): Promise<{ id: string }> =>
+  api(`/api/org/units/${seg(unitId)}/compartments`, { method: 'POST', body });
+
+export const renameCompartment = (id: string, body: { nameJa: string; nameEn: string }): Promise<unknown> =>
+  api(`/api/org/compartments/${seg(id)}`, { method: 'PUT', body });
+
+export const closeCompartment = (id: string, body: { validTo: string; reason: string }): Promise<unknown> =>
+  api(`/api/org/compartments/${seg(id)}/close`, { method: 'POST', body });
+
+export const addCompartmentMember = (
+  id: string,
+  body: { employeeNumber: string; startDate: string; endDate: string; note: string },
+): Promise<{ id: string }> => api(`/api/org/compartments/${seg(id)}/members`, { method: 'POST', body });
+
+export const endCompartmentMember = (id: string, membershipId: string, endDate: string): Promise<unknown> =>
+  api(`/api/org/compartments/${seg(id)}/members/${seg(membershipId)}/end`, {
+    method: 'POST',
+    body: { endDate },
+  });

@@ -6,9 +6,12 @@ import { QueryView } from '../../shell/ApiErrorAlert.js';
 import { useLang } from '../../shell/useLang.js';
 import { useTitle } from '../../shell/useTitle.js';
 import { useHistory, useUnit } from '../api.js';
+import { CompartmentsPanel } from '../compartments/CompartmentsPanel.js';
 import { AssignmentTable, DelegationTable, HistoryTable, StaffTable } from './tables.js';
 
-const tabs = ['staff', 'roles', 'delegations', 'history'] as const;
+const tabs = ['staff', 'roles', 'delegations', 'compartments', 'history'] as const;
+/** 科課室等: the units with a Security Manager, and so with compartments (第7 1(1)イ). */
+const compartmentKinds: readonly string[] = ['section', 'centre', 'division', 'clinic'];
 type Tab = (typeof tabs)[number];
 const isTab = (v: string | null): v is Tab => v !== null && (tabs as readonly string[]).includes(v);
 
@@ -23,6 +26,7 @@ function UnitView({ detail }: { detail: UnitDetail }) {
   const tab: Tab = isTab(params.get('tab')) ? (params.get('tab') as Tab) : 'staff';
   const { unit, children } = detail;
   const ancestors = detail.path.filter((p) => p.id !== unit.id);
+  const hasCompartments = compartmentKinds.includes(unit.kind);
   useTitle(unitName(unit, lang));
 
   return (
@@ -92,6 +96,11 @@ function UnitView({ detail }: { detail: UnitDetail }) {
           <Tabs.Tab value="delegations" data-testid="tab-delegations">
             {t('org.delegationsTab')} ({detail.delegations.length})
           </Tabs.Tab>
+          {hasCompartments && (
+            <Tabs.Tab value="compartments" data-testid="tab-compartments">
+              {t('compartments.tab')}
+            </Tabs.Tab>
+          )}
           <Tabs.Tab value="history" data-testid="tab-history">
             {t('org.historyTab')}
           </Tabs.Tab>
@@ -105,6 +114,11 @@ function UnitView({ detail }: { detail: UnitDetail }) {
         <Tabs.Panel value="delegations" pt="sm" data-testid="panel-delegations">
           <DelegationTable delegations={detail.delegations} />
         </Tabs.Panel>
+        {hasCompartments && (
+          <Tabs.Panel value="compartments" pt="sm" data-testid="panel-compartments">
+            <CompartmentsPanel unitId={unit.id} staff={detail.staff} />
+          </Tabs.Panel>
+        )}
         <Tabs.Panel value="history" pt="sm" data-testid="panel-history">
           <HistoryPanel unitId={unit.id} active={tab === 'history'} />
         </Tabs.Panel>

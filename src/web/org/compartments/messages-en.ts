@@ -1,0 +1,41 @@
+import type { Messages } from '../../i18n/ja.js';
+
+/** English text of the compartment screens (the `compartments` namespace); the same keys as messages-ja.ts. */
+export const compartmentsEn: Messages['compartments'] = {
+  tab: 'Compartments',
+  lead: 'Compartments hold information that only named members of the section may handle. Other staff, even of the same section, cannot view or use it (第7 1(1)イ).',
+  leadManager:
+    "The section's Security Manager, the Security Director and the CISO create, rename and close compartments and name their members. The Security Manager, too, sees a compartment's information only as a member.",
+  none: 'No compartments to show.',
+  noneMember: 'You are not a member of any compartment of this unit.',
+  name: 'Name',
+  nameJa: 'Name (Japanese)',
+  nameEn: 'Name (English)',
+  purpose: 'Information and reason',
+  validFrom: 'From',
+  validTo: 'Closed on',
+  closeReason: 'Reason for closing',
+  closed: 'Closed',
+  active: 'Active',
+  members: 'Members',
+  noMembers: 'No members.',
+  employeeNumber: 'Employee number',
+  member: 'Staff member',
+  startDate: 'Start date',
+  endDate: 'End date',
+  note: 'Note',
+  memberActive: 'Member',
+  memberInactive: 'Not in term',
+  create: 'Create a compartment',
+  createTitle: 'New compartment',
+  rename: 'Rename',
+  close: 'Close',
+  closeHint:
+    'From the day after, members no longer see its information either. Move the information assets out first.',
+  addMember: 'Add a member',
+  endMember: 'End membership',
+  chooseMember: 'Choose a staff member',
+  save: 'Save',
+  cancel: 'Cancel',
+  saved: 'Saved.',
+};
