@@ -5,7 +5,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig, systemActor, type MamoriApp } from '../src/kernel/index.js';
 import { demoPersonaKeys, seedDemoHospital, type DemoPersonaKey } from '../src/modules/demo/index.js';
-import { defaultIdentitySettings } from '../src/modules/identity/index.js';
+import { defaultDirectorySettings, defaultIdentitySettings } from '../src/modules/identity/index.js';
 import { buildApp } from '../src/server/index.js';
 import { describeEachDialect } from './db-harness.js';
 
@@ -215,6 +215,17 @@ const requests: Record<string, readonly Case[]> = {
   'POST /api/identity/settings/preview': [
     { url: fixed('/api/identity/settings/preview'), body: () => defaultIdentitySettings },
   ],
+  // Directory settings turned off, so a run is refused (400) for those allowed without reaching any directory.
+  'PUT /api/identity/directory': [
+    {
+      url: fixed('/api/identity/directory'),
+      body: () => ({ ...defaultDirectorySettings, bindPassword: { kind: 'none' } }),
+    },
+  ],
+  'POST /api/identity/directory/runs': [
+    { url: fixed('/api/identity/directory/runs'), body: () => ({ dryRun: false }) },
+  ],
+  'GET /api/identity/directory/runs/{id}': [{ url: fixed('/api/identity/directory/runs/none') }],
   // The ledger (第7 1(4)イ, 1(6)): the audit log; a cosignature that is not one passes authorization, then fails.
   'GET /api/ledger/{log}/checkpoint': [{ url: fixed('/api/ledger/audit/checkpoint') }],
   'POST /api/ledger/{log}/checkpoint': [{ url: fixed('/api/ledger/audit/checkpoint') }],

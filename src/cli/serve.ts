@@ -11,7 +11,12 @@ import {
   type Config,
 } from '../kernel/index.js';
 import { demoHospitalName, seedDemoHospital, type SeededPersona } from '../modules/demo/index.js';
-import { bootstrapAdministrator } from '../modules/identity/index.js';
+import {
+  bootstrapAdministrator,
+  directorySyncJob,
+  fileSecretBox,
+  secretsKeyFileOf,
+} from '../modules/identity/index.js';
 import { complianceSnapshotJob } from '../modules/policy/index.js';
 import { startCheckpointer } from '../kernel/ledger/checkpointer.js';
 import { deploymentKeyLoader, ledgerKeyFileOf } from '../kernel/ledger/operations.js';
@@ -71,7 +76,12 @@ export const serve = async (options: ServeOptions): Promise<void> => {
   const mailSettings = mailSettingsOf(config);
   const mailer = mailSettings === null ? null : createMailer(mailSettings);
   // …and the day's compliance snapshot for the trend (policy module).
-  const jobs = [...approvalJobs(config, mailer), complianceSnapshotJob(complianceService().setup)];
+  // …and the directory synchronisation on the schedule its settings give (identity module).
+  const jobs = [
+    ...approvalJobs(config, mailer),
+    complianceSnapshotJob(complianceService().setup),
+    directorySyncJob({ secrets: fileSecretBox(secretsKeyFileOf(config)) }),
+  ];
   const scheduler = startScheduler(runtime.app, jobs, {
     tickMs: config.schedulerIntervalSeconds * 1000,
     onRun: (run) => {

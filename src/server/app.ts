@@ -13,7 +13,12 @@ import {
   type MamoriApp,
   type RouteDeclaration,
 } from '../kernel/index.js';
-import { registerIdentityRoutes } from '../modules/identity/index.js';
+import {
+  fileSecretBox,
+  registerDirectoryRoutes,
+  registerIdentityRoutes,
+  secretsKeyFileOf,
+} from '../modules/identity/index.js';
 import { orgDirectory, registerOrgRoutes } from '../modules/org/index.js';
 import { ledgerKeyFileOf } from '../kernel/ledger/operations.js';
 import { checkpointSealer } from './checkpoint-sealer.js';
@@ -114,6 +119,8 @@ export const buildApp = async (options: BuildAppOptions): Promise<MamoriApp> => 
     secureCookies: config.secureCookies,
     publicUrl: config.publicUrl,
   });
+  // Directory synchronisation; its bind password is sealed with the key beside the data (never in the database).
+  registerDirectoryRoutes(app, { secrets: fileSecretBox(secretsKeyFileOf(config)) });
   registerOrgRoutes(app);
   registerRecordsRoutes(app);
   registerPolicyRoutes(app, options.compliance ?? complianceService(), {

@@ -44,6 +44,8 @@ export const configSchema = z
     sessionAbsoluteHours: z.coerce.number().int().min(1).max(72).default(12),
     /** The ledger's Ed25519 signing key (mode 0600); default <dataDir>/ledger-ed25519.key, made at first start. */
     ledgerKeyFile: z.string().min(1).optional(),
+    /** The AES-256 key that seals stored secrets (directory bind password, OIDC client secret); mode 0600, made at first use. */
+    secretsKeyFile: z.string().min(1).optional(),
     // Approvals: e-mail over the hospital's SMTP relay (none: in-app notifications only), reminders, escalation.
     smtpHost: z.string().min(1).max(255).optional(),
     smtpPort: z.coerce.number().int().min(1).max(65535).default(25),
@@ -81,6 +83,7 @@ export const envNames: Record<keyof Config, string> = {
   sessionIdleMinutes: 'MAMORI_SESSION_IDLE_MINUTES',
   sessionAbsoluteHours: 'MAMORI_SESSION_ABSOLUTE_HOURS',
   ledgerKeyFile: 'MAMORI_LEDGER_KEY_FILE',
+  secretsKeyFile: 'MAMORI_SECRETS_KEY_FILE',
   smtpHost: 'MAMORI_SMTP_HOST',
   smtpPort: 'MAMORI_SMTP_PORT',
   smtpSecure: 'MAMORI_SMTP_SECURE',

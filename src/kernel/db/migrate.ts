@@ -5,6 +5,7 @@ import * as m002 from './migrations/002-ledger.js';
 import * as m003 from './migrations/003-identity.js';
 import * as m004 from './migrations/004-approvals.js';
 import * as m005 from './migrations/005-compliance.js';
+import * as m009 from './migrations/009-directory.js';
 import * as m006 from './migrations/006-assets.js';
 import * as m007 from './migrations/007-compartments.js';
 
@@ -19,6 +20,7 @@ const migrations: Record<string, DialectMigration> = {
   '003-identity': m003,
   '004-approvals': m004,
   '005-compliance': m005,
+  '009-directory': m009,
   '006-assets': m006,
   '007-compartments': m007,
 };

@@ -229,6 +229,25 @@ export interface OidcLoginTable {
   nonce: string;
   created_at: string;
   used_at: string | null;
+  // 009-directory
+  return_to: string | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+// 009-directory
+export interface DirectorySyncRunTable {
+  id: string;
+  source: string;
+  trigger: string;
+  actor: string;
+  started_at: string;
+  finished_at: string;
+  outcome: string;
+  error: string | null;
+  summary: string;
+  changes: string;
+  truncated: number;
 }
 
 export interface LedgerHeadTable {
@@ -647,6 +666,7 @@ export interface Database {
   id_sweep_items: IdSweepItemTable;
   directory_groups: DirectoryGroupTable;
   oidc_logins: OidcLoginTable;
+  directory_sync_runs: DirectorySyncRunTable;
   approval_requests: ApprovalRequestTable;
   approval_steps: ApprovalStepTable;
   approval_counters: ApprovalCounterTable;

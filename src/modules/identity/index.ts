@@ -48,3 +48,19 @@ export { unlockAccount } from './unlock-account.js';
 export { unlockAddress } from './unlock-address.js';
 export { signOut } from './sign-out.js';
 export { updateIdentitySettings } from './update-identity-settings.js';
+// Directory synchronisation (LDAP / Active Directory) and single sign-on (OIDC).
+export { applyDirectorySnapshot } from './directory/apply-directory-snapshot.js';
+export { directorySyncJob } from './directory/directory-job.js';
+export { registerDirectoryRoutes } from './directory/directory.routes.js';
+export {
+  defaultDirectorySettings,
+  directoryPresets,
+  type DirectorySettingsInput,
+  type DirectorySnapshot,
+} from './directory/directory.schema.js';
+export { getDirectorySettings } from './directory/get-directory-settings.js';
+export { guidString, readDirectory } from './directory/ldap-directory.js';
+export { getDirectoryRun, listDirectoryGroups, listDirectoryRuns } from './directory/list-directory-runs.js';
+export { runDirectorySync, type DirectoryDeps } from './directory/run-directory-sync.js';
+export { fileSecretBox, secretsKeyFileOf, type SecretBox } from './secret-box.js';
+export { updateDirectorySettings } from './directory/update-directory-settings.js';
