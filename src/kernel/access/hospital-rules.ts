@@ -200,6 +200,22 @@ const compartmentRules: readonly Rule<Action>[] = [
   },
 ];
 
+/** 第7 2(1)ウ(ウ): privileged IDs are never created or changed by contractors, whatever else their account holds. */
+const privilegedIdRules: readonly Rule<Action>[] = [
+  {
+    id: 'identity.privileged.noContractors',
+    effect: 'forbid',
+    actions: ['identity.managePrivileged'],
+    when: [{ kind: 'contractor' }],
+    reportDenial: true,
+    clause: '7.2.1.c.c',
+    description: {
+      ja: '委託事業者は特権IDの作成・変更を行えない（第7 2(1)ウ(ウ)）。',
+      en: 'Contractors do not create or change privileged IDs (第7 2(1)ウ(ウ)).',
+    },
+  },
+];
+
 const dutyRules: readonly Rule<Action>[] = [
   {
     id: 'request.approve.line',
@@ -277,6 +293,7 @@ export const hospitalRules = (): Rule<Action>[] => [
   ...tableRules(),
   ...informationRules,
   ...compartmentRules,
+  ...privilegedIdRules,
   ...dutyRules,
   ...(separationRules as readonly Rule<Action>[]),
 ];

@@ -31,6 +31,10 @@ export const permissions = {
   'identity.unlock': { anyAccount: false, roles: ['securityDirector'] },
   'identity.importPersonnel': { anyAccount: false, roles: ['securityDirector', 'personnelOffice'] },
   'identity.sweep': { anyAccount: false, roles: ['securityDirector', 'securityManager'] },
+  /** Create a privileged ID or change one (its privilege, system, password, status); never contractors (7-2(1)ウ(ウ)). */
+  'identity.managePrivileged': { anyAccount: false, roles: ['securityDirector'] },
+  /** Issue and revoke the bearer tokens HR systems use for SCIM. */
+  'identity.manageScim': { anyAccount: false, roles: ['securityDirector'] },
   'identity.readReports': {
     anyAccount: false,
     roles: ['ciso', 'securityDirector', 'securityManager', 'committee', 'auditLead', 'auditor'],
@@ -59,6 +63,20 @@ export const permissions = {
   },
   /** Record a clause as not applicable, take a snapshot, answer or re-map an MHLW checklist item (security office). */
   'compliance.manage': { anyAccount: false, roles: ['ciso', 'securityDirector'] },
+  /** The asset registers (第4); each record is then shown only if `information.read` allows it (7-1(1)). */
+  'assets.read': { anyAccount: true, roles: [] },
+  /** Register information one creates or obtains (4-2(2)イ, 4-2(3)); the owning unit is checked per record. */
+  'assets.register': { anyAccount: true, roles: [] },
+  /** Storage places and media (4-2(5)): the units' Managers and Staff, Officers, the security office. */
+  'assets.manage': {
+    anyAccount: false,
+    roles: ['ciso', 'securityDirector', 'securityOfficer', 'securityManager', 'securityStaff'],
+  },
+  /** Import an asset register from a spreadsheet: for one's own sections, or any for the security office. */
+  'assets.import': {
+    anyAccount: false,
+    roles: ['ciso', 'securityDirector', 'securityOfficer', 'securityManager'],
+  },
 } as const satisfies Record<string, { anyAccount: boolean; roles: readonly Role[] }>;
 
 export type Permission = keyof typeof permissions;

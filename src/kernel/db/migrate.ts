@@ -5,9 +5,11 @@ import * as m002 from './migrations/002-ledger.js';
 import * as m003 from './migrations/003-identity.js';
 import * as m004 from './migrations/004-approvals.js';
 import * as m005 from './migrations/005-compliance.js';
-import * as m009 from './migrations/009-directory.js';
 import * as m006 from './migrations/006-assets.js';
+import * as m009 from './migrations/009-directory.js';
+import * as m008 from './migrations/008-identity-lifecycle.js';
 import * as m007 from './migrations/007-compartments.js';
+import * as m010 from './migrations/010-ledger-search.js';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -20,9 +22,11 @@ const migrations: Record<string, DialectMigration> = {
   '003-identity': m003,
   '004-approvals': m004,
   '005-compliance': m005,
-  '009-directory': m009,
   '006-assets': m006,
+  '009-directory': m009,
+  '008-identity-lifecycle': m008,
   '007-compartments': m007,
+  '010-ledger-search': m010,
 };
 
 export const latestMigration = Object.keys(migrations).sort().at(-1) ?? '';

@@ -94,6 +94,10 @@ export interface AccountTable {
   password_reason: string | null;
   disabled_reason: string | null;
   scoped_unit_id: string | null;
+  // 008-identity-lifecycle
+  system_name: string | null;
+  privileged_granted_by: string | null;
+  privileged_granted_at: string | null;
 }
 
 export interface SessionTable {
@@ -211,6 +215,48 @@ export interface IdSweepItemTable {
   decided_at: string | null;
   decided_by: string | null;
   note: string | null;
+}
+
+// 008-identity-lifecycle
+export interface PersonnelEventTable {
+  id: string;
+  kind: string;
+  employee_number: string;
+  staff_id: string | null;
+  effective_date: string;
+  unit_id: string | null;
+  position_id: string | null;
+  note: string | null;
+  source: string;
+  batch_id: string | null;
+  row: number | null;
+  status: string;
+  recorded_at: string;
+  recorded_by: string;
+  applied_at: string | null;
+  outcome: string | null;
+}
+
+export interface ScimTokenTable {
+  id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  created_by: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+  revoked_by: string | null;
+}
+
+export interface IdSweepTable {
+  id: string;
+  started_at: string;
+  started_by: string;
+  trigger: string;
+  unused_days: number;
+  cutoff: string;
+  as_of: string;
+  candidates: number;
 }
 
 export interface DirectoryGroupTable {
@@ -467,6 +513,30 @@ export interface ChecklistMappingTable {
   superseded_at: string | null;
 }
 
+/** A compartment (別領域) inside a section, 第7 1(1)イ. */
+export interface CompartmentTable {
+  id: string;
+  unit_id: string;
+  name_ja: string;
+  name_en: string;
+  purpose: string | null;
+  valid_from: string;
+  valid_to: string | null;
+  close_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CompartmentMemberTable {
+  id: string;
+  compartment_id: string;
+  staff_id: string;
+  start_date: string;
+  end_date: string | null;
+  note: string | null;
+  created_at: string;
+}
+
 // 006-assets (第4)
 export interface StoragePlaceTable {
   id: string;
@@ -616,30 +686,6 @@ export interface AssetCounterTable {
   value: number;
 }
 
-/** A compartment (別領域) inside a section, 第7 1(1)イ. */
-export interface CompartmentTable {
-  id: string;
-  unit_id: string;
-  name_ja: string;
-  name_en: string;
-  purpose: string | null;
-  valid_from: string;
-  valid_to: string | null;
-  close_reason: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface CompartmentMemberTable {
-  id: string;
-  compartment_id: string;
-  staff_id: string;
-  start_date: string;
-  end_date: string | null;
-  note: string | null;
-  created_at: string;
-}
-
 export interface Database {
   units: UnitTable;
   positions: PositionTable;
@@ -667,6 +713,9 @@ export interface Database {
   directory_groups: DirectoryGroupTable;
   oidc_logins: OidcLoginTable;
   directory_sync_runs: DirectorySyncRunTable;
+  personnel_events: PersonnelEventTable;
+  scim_tokens: ScimTokenTable;
+  id_sweeps: IdSweepTable;
   approval_requests: ApprovalRequestTable;
   approval_steps: ApprovalStepTable;
   approval_counters: ApprovalCounterTable;
@@ -676,8 +725,6 @@ export interface Database {
   compliance_snapshots: ComplianceSnapshotTable;
   checklist_answers: ChecklistAnswerTable;
   checklist_mappings: ChecklistMappingTable;
-  compartments: CompartmentTable;
-  compartment_members: CompartmentMemberTable;
   storage_places: StoragePlaceTable;
   media: MediumTable;
   information_assets: InformationAssetTable;
@@ -685,4 +732,6 @@ export interface Database {
   asset_disposals: AssetDisposalTable;
   asset_publications: AssetPublicationTable;
   asset_counters: AssetCounterTable;
+  compartments: CompartmentTable;
+  compartment_members: CompartmentMemberTable;
 }

@@ -28,6 +28,9 @@ export const accountRow = (fields: Required & Partial<AccountTable>): AccountTab
   password_reason: 'temporary',
   disabled_reason: null,
   scoped_unit_id: null,
+  system_name: null,
+  privileged_granted_by: null,
+  privileged_granted_at: null,
   ...fields,
 });
 

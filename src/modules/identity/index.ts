@@ -1,5 +1,5 @@
 // The identity module's only door (第5 4(2), 第6 4, 第7 2, 第7 3(2)イ).
-export { accountDisplayNames } from './accounts.repository.js';
+export { accountDisplayNames, accountIdOfLoginId } from './accounts.repository.js';
 export { authenticateSession, type AuthenticatedSession } from './authenticate-session.js';
 export { ADMIN_LOGIN_ID, bootstrapAdministrator } from './bootstrap-administrator.js';
 export { changePassword } from './change-password.js';
@@ -64,3 +64,23 @@ export { getDirectoryRun, listDirectoryGroups, listDirectoryRuns } from './direc
 export { runDirectorySync, type DirectoryDeps } from './directory/run-directory-sync.js';
 export { fileSecretBox, secretsKeyFileOf, type SecretBox } from './secret-box.js';
 export { updateDirectorySettings } from './directory/update-directory-settings.js';
+// The account lifecycle (第7 2(1)イ・ウ, 第7 3(2)イ(ア), 第6 4(1)): personnel events, the import, SCIM, the sweep.
+export { changeSharedUsers } from './accounts/change-shared-users.js';
+export { createDevelopmentAccount } from './accounts/create-development-account.js';
+export { createSharedAccount } from './accounts/create-shared-account.js';
+export { deactivateAccount } from './accounts/deactivate-account.js';
+export { getAccount } from './accounts/get-account.js';
+export { issueTemporaryPassword } from './accounts/issue-temporary-password.js';
+export { listAccounts } from './accounts/list-accounts.js';
+export { reactivateAccount } from './accounts/reactivate-account.js';
+export { setAccountPrivilege } from './accounts/set-account-privilege.js';
+export { decideSweepItems } from './lifecycle/decide-sweep-items.js';
+export { followStaffRecords, followStaffRecordsNow } from './lifecycle/follow-staff-records.js';
+export { importPersonnel } from './lifecycle/import-personnel.js';
+export { identityJobs, sweepWhenDue } from './lifecycle/lifecycle-jobs.js';
+export { personnelEventKinds, personnelKindOf, type PersonnelRow } from './lifecycle/lifecycle.schema.js';
+export { listSweepItems } from './lifecycle/list-sweep-items.js';
+export { importPersonnelFile, personnelSheets, personnelTemplateCsv } from './lifecycle/personnel-file.js';
+export { startIdSweep } from './lifecycle/start-id-sweep.js';
+export { listPrivilegedHolders } from './reports/list-privileged-holders.js';
+export { listSharedAccounts } from './reports/list-shared-accounts.js';

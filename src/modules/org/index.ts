@@ -26,7 +26,32 @@ export { searchStaff } from './search-staff.js';
 export { updateStaff } from './update-staff.js';
 export { updateUnit } from './update-unit.js';
 export { findStaffById, findStaffByNumber } from './staff.repository.js';
-export { findUnitById } from './units.repository.js';
+export {
+  findPositionByCode,
+  findUnitByCode,
+  findUnitById,
+  listAllUnits,
+  listPositions,
+} from './units.repository.js';
+export { listAllStaff } from './staff.repository.js';
+export { findPositionCode } from './personnel.repository.js';
+export {
+  createStaffRecord,
+  dayBefore,
+  endStaffRecord,
+  endTermsFrom,
+  moveStaffRecord,
+} from './personnel-changes.js';
+export {
+  readTabularFile,
+  validateSheetRows,
+  writeSheetCsv,
+  type ParsedFile,
+  type SheetSpec,
+  type SheetSpecs,
+  type TabularFormat,
+} from './tabular-file.js';
+export type { OrgColumn, OrgColumnKind } from './org-columns.js';
 export { registerOrgRoutes } from './org.routes.js';
 export { importOrgFile, importOrgFileInput } from './import-org-file.js';
 export { readOrgFile, validateOrgRows, writeOrgCsv, writeOrgXlsx } from './org-file.js';
