@@ -149,14 +149,20 @@ function Compartments({ data, staff }: { data: UnitCompartments; staff: readonly
     <Stack gap="sm" data-testid="compartments">
       <Text fz="sm">{t('compartments.lead')}</Text>
       {data.canManage && (
-        <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <>
           <Text fz="sm" c="dimmed">
             {t('compartments.leadManager')}
           </Text>
-          <Button size="sm" onClick={() => setOpen({ kind: 'create' })} data-testid="compartment-create-open">
-            {t('compartments.create')}
-          </Button>
-        </Group>
+          <Group>
+            <Button
+              size="sm"
+              onClick={() => setOpen({ kind: 'create' })}
+              data-testid="compartment-create-open"
+            >
+              {t('compartments.create')}
+            </Button>
+          </Group>
+        </>
       )}
       {open?.kind === 'create' && <CreateCompartmentForm unitId={data.unitId} onDone={() => setOpen(null)} />}
       {data.compartments.length === 0 && (
