@@ -14,6 +14,7 @@ import {
   type Dialect,
   type UseCaseContext,
 } from '../src/kernel/index.js';
+import { assetApprovalHooks } from '../src/modules/assets/index.js';
 import { orgDirectory } from '../src/modules/org/index.js';
 
 export interface TestDatabase {
@@ -82,6 +83,7 @@ export const describeEachDialect = (name: string, suite: (db: () => TestDatabase
             timeZone: 'Asia/Tokyo',
             hospitalName: { ja: 'テスト病院', en: 'Test Hospital' },
             orgDirectory,
+            approvalHooks: assetApprovalHooks,
             actor,
           }),
         };

@@ -29,7 +29,7 @@ import { handleError } from './http-errors.js';
 import { registerHealthRoutes } from './health.routes.js';
 import { registerLedgerRoutes } from './ledger.routes.js';
 import { packageVersion } from './package-root.js';
-import { complianceService } from './runtime.js';
+import { approvalHooks, complianceService } from './runtime.js';
 import { registerStaticWeb } from './static-web.js';
 import { zodValidatorCompiler } from './zod-validator.js';
 
@@ -46,7 +46,11 @@ export interface BuildAppOptions {
 export const buildApp = async (options: BuildAppOptions): Promise<MamoriApp> => {
   const { config } = options;
   // The approvals engine finds approvers through the organisation (a port the org module implements).
-  const context: AppContext = { ...options.app, orgDirectory: options.app.orgDirectory ?? orgDirectory };
+  const context: AppContext = {
+    ...options.app,
+    orgDirectory: options.app.orgDirectory ?? orgDirectory,
+    approvalHooks: options.app.approvalHooks ?? approvalHooks,
+  };
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
     genReqId: () => crypto.randomUUID(),

@@ -1,5 +1,6 @@
 import {
   loadPolicyPack,
+  mergeApprovalHooks,
   migrateToLatest,
   openDatabase,
   systemClock,
@@ -7,6 +8,7 @@ import {
   type Config,
   type DatabaseHandle,
 } from '../kernel/index.js';
+import { assetApprovalHooks } from '../modules/assets/index.js';
 import { orgDirectory } from '../modules/org/index.js';
 import {
   builtinEvaluators,
@@ -15,6 +17,9 @@ import {
   loadChecklistPack,
   type ComplianceService,
 } from '../modules/policy/index.js';
+
+/** What the modules do when requests about their records are routed and approved (the engine's port). */
+export const approvalHooks = mergeApprovalHooks(assetApprovalHooks);
 
 export interface Runtime {
   readonly config: Config;
@@ -44,6 +49,7 @@ export const openRuntime = async (
       timeZone: config.timeZone,
       hospitalName: overrides.hospitalName ?? { ja: config.hospitalNameJa, en: config.hospitalNameEn },
       orgDirectory,
+      approvalHooks,
     },
     close: () => database.close(),
   };

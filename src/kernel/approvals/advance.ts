@@ -1,8 +1,9 @@
-import type { Role } from '../access/index.js';
+import type { Actor, Role } from '../access/index.js';
 import type { ApprovalRequestTable, ApprovalStepTable, Tx } from '../db/index.js';
 import type { LedgerDraft } from '../ledger/index.js';
 import { updateRequest, updateStep } from './approvals.repository.js';
 import type { OrgDirectory } from './directory.js';
+import type { ApprovalHooks } from './hooks.js';
 import { roleName } from './labels.js';
 import { holdersOfSeat, type NotificationDraft, type QueueContext } from './notify.js';
 import { escalationTarget } from './route.js';
@@ -15,6 +16,10 @@ export interface Env {
   readonly asOf: string;
   /** The instant of the change (ISO UTC). */
   readonly now: string;
+  /** Who acts: the applicant or preparer submitting, the approver deciding, the scheduler. */
+  readonly actor: Actor;
+  /** What modules do when requests about their records are routed and approved. */
+  readonly hooks: ApprovalHooks;
 }
 
 export const queueContext = (env: Env): QueueContext => ({
@@ -62,15 +67,17 @@ export const activateNext = async (
   const postFacto = request.mode === 'postFacto';
   if (next === undefined) {
     const done = postFacto ? 'acknowledged' : 'approved';
-    await updateRequest(env.tx, request.id, {
-      status: done,
-      current_step: null,
-      decided_at: env.now,
-      updated_at: env.now,
-    });
+    const decided = { status: done, current_step: null, decided_at: env.now, updated_at: env.now };
+    await updateRequest(env.tx, request.id, decided);
+    // The module whose record the request is about records what the permission allows, in this transaction.
+    const onApproved = postFacto ? undefined : env.hooks[request.type_id]?.onApproved;
+    const effects = onApproved === undefined ? [] : await onApproved(env, { ...request, ...decided });
     return {
       status: done,
-      ledger: [{ kind: `approvals.request.${done}`, subject, payload: { refNo: request.ref_no } }],
+      ledger: [
+        { kind: `approvals.request.${done}`, subject, payload: { refNo: request.ref_no } },
+        ...effects,
+      ],
       notifications: [
         {
           kind: postFacto ? 'acknowledged' : 'decided',

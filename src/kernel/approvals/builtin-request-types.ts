@@ -3,6 +3,7 @@ import {
   classificationField,
   dateField,
   declarationField,
+  disposalMethods,
   enumField,
   itemKinds,
   longTextField,
@@ -100,12 +101,7 @@ export const builtinRequestTypes: readonly RequestTypeDefinition[] = [
     form: [
       assetName,
       classificationField,
-      enumField('method', '廃棄の方法（第4 2(8)イ）', 'Method (4-2(8)イ)', [
-        ['initialise', '記録媒体の初期化', 'Initialise the medium'],
-        ['destroy', '物理的な破壊', 'Physical destruction'],
-        ['shred', '裁断（紙）', 'Shredding (paper)'],
-        ['contractor', '専門業者による消去・廃棄', 'Erasure and disposal by a contractor'],
-      ]),
+      enumField('method', '廃棄の方法（第4 2(8)イ）', 'Method (4-2(8)イ)', disposalMethods),
       dateField('disposalDate', '廃棄予定日', 'Planned date'),
       longTextField('reason', '廃棄の理由', 'Reason'),
     ],
@@ -113,6 +109,26 @@ export const builtinRequestTypes: readonly RequestTypeDefinition[] = [
     classificationField: 'classification',
     titleField: 'assetName',
     asksOwnerUnit: true,
+  },
+  {
+    id: 'assets.classificationRuling',
+    name: { ja: '分類の判断', en: 'Ruling on an unclear classification' },
+    description: {
+      ja: '入手した情報資産の分類が不明なときに情報セキュリティ管理者の判断を仰ぎます。承認は案の分類とする判断です（第4 2(3)ウ）。',
+      en: 'Asks the Security Manager to rule on the class of an obtained asset; approving rules it is the proposed class (4-2(3)ウ).',
+    },
+    clauses: [{ id: '4.2.3.c', display: '第4 2(3)ウ' }],
+    mode: 'prior',
+    form: [
+      assetName,
+      textField('sourceParty', '入手元', 'Obtained from'),
+      { ...classificationField, label: { ja: '分類の案', en: 'Proposed classification' } },
+      longTextField('question', '分類が不明な理由', 'Why the classification is unclear', false),
+    ],
+    route: [managerOfApplicant],
+    classificationField: 'classification',
+    titleField: 'assetName',
+    asksOwnerUnit: false,
   },
   {
     id: 'people.carryOut',

@@ -2,20 +2,22 @@ import { AccessDenied, recordDenial, type Actor, type RoleGrant } from '../acces
 import type { ApprovalRequestTable, ApprovalStepTable, Tx } from '../db/index.js';
 import { AppError, type Bilingual } from '../errors/index.js';
 import { calendarDate } from '../time/index.js';
-import type { AppContext, UseCase, UseCaseContext } from '../usecase/index.js';
+import type { UseCase, UseCaseContext } from '../usecase/index.js';
 import type { z } from 'zod';
 import type { Env } from './advance.js';
 import { lockRequest } from './approvals.repository.js';
 import { directoryOf } from './directory.js';
 import { statusNames, type RequestStatus } from './labels.js';
 
-export const envOf = (ctx: AppContext, tx: Tx): Env => {
+export const envOf = (ctx: UseCaseContext, tx: Tx): Env => {
   const now = ctx.clock.now();
   return {
     tx,
     directory: directoryOf(ctx),
     asOf: calendarDate(now, ctx.timeZone),
     now: now.toISOString(),
+    actor: ctx.actor,
+    hooks: ctx.approvalHooks ?? {},
   };
 };
 
@@ -37,7 +39,7 @@ export const notFound = (): AppError =>
   new AppError('notFound', { ja: '申請が見つかりません。', en: 'The request was not found.' });
 
 /** The request, locked for this transaction, or `notFound`. */
-export const loadRequest = async (ctx: AppContext, tx: Tx, id: string): Promise<ApprovalRequestTable> => {
+export const loadRequest = async (ctx: UseCaseContext, tx: Tx, id: string): Promise<ApprovalRequestTable> => {
   const request = await lockRequest(tx, ctx.database.dialect, id);
   if (request === undefined) throw notFound();
   return request;

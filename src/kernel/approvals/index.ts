@@ -16,7 +16,15 @@ export {
 export { expireRequests, expireRequestsInput } from './expire-requests.js';
 export { formSchemaOf, parseForm, type FormValues } from './form-schema.js';
 export { getRequest } from './get-request.js';
-export { endOfDay } from './helpers.js';
+export {
+  mergeApprovalHooks,
+  type ApprovalHooks,
+  type PreparedDraft,
+  type RequestTypeHooks,
+  type SubmittedDraft,
+} from './hooks.js';
+export { badInput, endOfDay, envOf } from './helpers.js';
+export { subjectOf as requestSubject, type Env as ApprovalEnv } from './advance.js';
 export {
   decisionNames,
   requestStatuses,
@@ -60,5 +68,5 @@ export {
   type RouteStep,
 } from './request-type.js';
 export { acquireLease, startScheduler, type Job, type JobRun, type Scheduler } from './scheduler.js';
-export { submitRequest, submitRequestInput } from './submit-request.js';
+export { fileRequest, submitRequest, submitRequestInput, type Submitted } from './submit-request.js';
 export { withdrawRequest, withdrawRequestInput } from './withdraw-request.js';

@@ -28,14 +28,29 @@ export const routeRequest = async (
   def: RequestTypeDefinition,
   kind: 'approvals.request.submitted' | 'approvals.request.reported',
 ): Promise<Routed> => {
-  const form: FormValues = parseForm(def, JSON.parse(request.form_json) as unknown, true);
+  let form: FormValues = parseForm(def, JSON.parse(request.form_json) as unknown, true);
+  let resourceUnitId = request.resource_unit_id;
+  // The module of the record the request is about checks it and takes its values from the record.
+  const beforeRoute = env.hooks[def.id]?.beforeRoute;
+  if (beforeRoute !== undefined) {
+    const prepared = await beforeRoute(env, {
+      typeId: def.id,
+      form,
+      resourceRef: request.resource_ref,
+      resourceUnitId,
+      applicantStaffId: request.applicant_staff_id,
+      applicantUnitId: request.applicant_unit_id,
+    });
+    form = parseForm(def, prepared.form, true);
+    resourceUnitId = prepared.resourceUnitId;
+  }
   const classification = classificationOf(def, form);
   const resolved = await resolveRoute(env.tx, env.directory, {
     def,
     form,
     classification,
     applicantUnitId: request.applicant_unit_id,
-    resourceUnitId: request.resource_unit_id,
+    resourceUnitId,
     asOf: env.asOf,
   });
   const steps: ApprovalStepTable[] = resolved.map((s) => ({
@@ -75,6 +90,7 @@ export const routeRequest = async (
     form_json: JSON.stringify(form),
     title: titleOf(def, form),
     classification,
+    resource_unit_id: resourceUnitId,
     submitted_at: request.submitted_at ?? env.now,
     expires_at: typeof expiresOn === 'string' && def.mode === 'prior' ? endOfDay(expiresOn, timeZone) : null,
     ...(kind === 'approvals.request.reported' ? { reported_at: env.now } : {}),

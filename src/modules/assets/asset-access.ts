@@ -1,0 +1,205 @@
+import {
+  AccessDenied,
+  AppError,
+  calendarDate,
+  can,
+  decide,
+  directoryOf,
+  recordDenial,
+  requirePermission,
+  type Actor,
+  type Db,
+  type Permission,
+  type Resource,
+  type UseCase,
+  type UseCaseContext,
+} from '../../kernel/index.js';
+import type { z } from 'zod';
+import type { AssetRow } from './assets.repository.js';
+
+/**
+ * Who may see and change which information asset. The access kernel decides on the asset as a resource: its
+ * owning unit with the units above it, its classification, its compartment and its creator (7-1(1)ア・イ, 第4 1).
+ * The system itself (an import run by the operator, the demo seed, scheduled jobs) acts on every unit.
+ */
+
+/** Today's date in the hospital's time zone. */
+export const today = (ctx: UseCaseContext): string => calendarDate(ctx.clock.now(), ctx.timeZone);
+
+export const allow =
+  (permission: Permission) =>
+  (ctx: UseCaseContext): void =>
+    requirePermission(ctx.actor, permission);
+
+export const isSystem = (actor: Actor): boolean => actor.kind === 'system';
+
+/** The CISO and the Security Director act on every unit's records (第3 1, 2). */
+export const isSecurityOffice = (actor: Actor): boolean =>
+  actor.grants.some((g) => g.role === 'ciso' || g.role === 'securityDirector');
+
+/** Unit paths (the unit first, then its parents) for several units, each read once. */
+export const unitPathsOf = async (
+  ctx: UseCaseContext,
+  db: Db,
+  unitIds: Iterable<string>,
+): Promise<Map<string, string[]>> => {
+  const directory = directoryOf(ctx);
+  const asOf = today(ctx);
+  const paths = new Map<string, string[]>();
+  for (const id of new Set(unitIds)) {
+    paths.set(
+      id,
+      (await directory.unitPath(db, id, asOf)).map((u) => u.id),
+    );
+  }
+  return paths;
+};
+
+export const unitPathOf = async (ctx: UseCaseContext, db: Db, unitId: string): Promise<string[]> =>
+  (await unitPathsOf(ctx, db, [unitId])).get(unitId) ?? [];
+
+export const assetResource = (
+  asset: Pick<AssetRow, 'id' | 'classification' | 'compartment_id' | 'created_by_staff_id'>,
+  unitPath: readonly string[],
+): Resource => ({
+  type: 'informationAsset',
+  id: asset.id,
+  unitPath,
+  classification:
+    asset.classification === 1 ||
+    asset.classification === 2 ||
+    asset.classification === 3 ||
+    asset.classification === 4
+      ? asset.classification
+      : null,
+  compartment: asset.compartment_id,
+  ownerId: asset.created_by_staff_id,
+});
+
+/** Whether the actor may see the asset (class I: the owning section, and inside it the compartment, 7-1(1)). */
+export const canReadAsset = (actor: Actor, asset: AssetRow, unitPath: readonly string[]): boolean =>
+  isSystem(actor) || can(actor, 'information.read', assetResource(asset, unitPath));
+
+export const notFound = (): AppError =>
+  new AppError('notFound', { ja: '情報資産が見つかりません。', en: 'The information asset was not found.' });
+
+/** Throws the access kernel's refusal (with the rule that made it) unless the actor may do this to the asset. */
+const require = (
+  actor: Actor,
+  action: 'information.read' | 'information.update',
+  resource: Resource,
+): void => {
+  if (isSystem(actor)) return;
+  const decision = decide(actor, action, resource);
+  if (!decision.allowed) throw new AccessDenied(actor, action, resource, decision);
+};
+
+export const requireReadAsset = (actor: Actor, asset: AssetRow, unitPath: readonly string[]): void => {
+  require(actor, 'information.read', assetResource(asset, unitPath));
+};
+
+/** Changing what the register says of an asset: its creator, the unit's Manager, the Officer above. */
+export const requireUpdateAsset = (actor: Actor, asset: AssetRow, unitPath: readonly string[]): void => {
+  require(actor, 'information.update', assetResource(asset, unitPath));
+};
+
+/**
+ * What only the responsible Managers decide (4-2(1)ア): a classification, a ruling. The creator alone is not
+ * enough, so the decision is asked without the owner.
+ */
+export const requireManageAsset = (actor: Actor, asset: AssetRow, unitPath: readonly string[]): void => {
+  require(actor, 'information.update', { ...assetResource(asset, unitPath), ownerId: null });
+};
+
+/**
+ * Registering information for a unit: its own staff (whoever creates information classifies it, 4-2(2)イ), the
+ * unit's Manager or the Officer above, or the security office.
+ */
+export const mayActForUnit = (actor: Actor, unitPath: readonly string[]): boolean => {
+  if (isSystem(actor) || isSecurityOffice(actor)) return true;
+  if (unitPath.length > 0 && actor.unitId === unitPath[0]) return true;
+  return can(actor, 'information.update', {
+    type: 'informationAsset',
+    id: 'new',
+    unitPath,
+    classification: null,
+    ownerId: null,
+  });
+};
+
+export const requireActForUnit = (actor: Actor, unitPath: readonly string[], field: string): void => {
+  if (unitPath.length === 0) {
+    const message = { ja: '部署が見つかりません。', en: 'The unit was not found.' };
+    throw new AppError('validation', message, { issues: [{ field, message }] });
+  }
+  if (!mayActForUnit(actor, unitPath)) {
+    throw new AppError('forbidden', {
+      ja: 'この部署の情報資産は登録・変更できません。所属部署か、管理者・責任者を務める部署のものに限ります。',
+      en: "You may register or change only your own unit's assets, or those of units you are Manager or Officer of.",
+    });
+  }
+};
+
+/**
+ * Storage places and media are kept by the units' Managers and Staff, the Officers above them and the security
+ * office (4-2(5)); the table permission `assets.manage` comes first, then the unit.
+ */
+export const requireManageUnit = (actor: Actor, unitPath: readonly string[], field: string): void => {
+  requirePermission(actor, 'assets.manage');
+  if (isSystem(actor) || isSecurityOffice(actor)) return;
+  const [own] = unitPath;
+  const holds = actor.grants.some(
+    (g) =>
+      ((g.role === 'securityManager' || g.role === 'securityStaff') && g.unitId === own) ||
+      (g.role === 'securityOfficer' && g.unitId !== null && unitPath.includes(g.unitId)),
+  );
+  if (unitPath.length === 0 || !holds) {
+    const message = {
+      ja: 'この部署の記録媒体・保管場所は管理できません（所管する部署に限ります）。',
+      en: 'You manage the media and places of your own units only.',
+    };
+    throw new AppError(unitPath.length === 0 ? 'validation' : 'forbidden', message, {
+      issues: [{ field, message }],
+    });
+  }
+};
+
+/** Sensitive denials (a compartment's information, class I to a contractor) are ledger entries of their own. */
+export const recordingDenials = <S extends z.ZodType, O>(useCase: UseCase<S, O>): UseCase<S, O> => {
+  const run = async (ctx: UseCaseContext, input: z.input<S>): Promise<O> => {
+    try {
+      return await useCase(ctx, input);
+    } catch (e) {
+      if (e instanceof AccessDenied) await recordDenial(ctx, ctx.actor, e);
+      throw e;
+    }
+  };
+  return Object.assign(run, { useCaseName: useCase.useCaseName });
+};
+
+/** A person's name as the register prints it (the organisation's record on today's date), or their login. */
+export const nameOf = async (ctx: UseCaseContext, db: Db, staffId: string | null): Promise<string | null> => {
+  if (staffId === null) return null;
+  const people = await directoryOf(ctx).people(db, [staffId], today(ctx));
+  return people.get(staffId)?.nameKanji ?? null;
+};
+
+/** A validation error on one field, in both languages. */
+export const fieldError = (field: string, ja: string, en: string): AppError => {
+  const message = { ja, en };
+  return new AppError('validation', message, { issues: [{ field, message }] });
+};
+
+const recordNames = {
+  place: { ja: '保管場所', en: 'storage place' },
+  medium: { ja: '記録媒体', en: 'medium' },
+  handling: { ja: '取扱いの記録', en: 'handling record' },
+  disposal: { ja: '廃棄の記録', en: 'disposal record' },
+  publication: { ja: '公表の記録', en: 'publication record' },
+} as const;
+
+export const notFoundOf = (kind: keyof typeof recordNames): AppError =>
+  new AppError('notFound', {
+    ja: `${recordNames[kind].ja}が見つかりません。`,
+    en: `The ${recordNames[kind].en} was not found.`,
+  });
