@@ -203,3 +203,13 @@ export const notFoundOf = (kind: keyof typeof recordNames): AppError =>
     ja: `${recordNames[kind].ja}が見つかりません。`,
     en: `The ${recordNames[kind].en} was not found.`,
   });
+
+/**
+ * Unit records that are not information themselves (media, storage places, the handling log of unregistered
+ * items): the unit's own staff, whoever holds a role for it or a unit above it, and holders of hospital-wide roles
+ * (the security office, the committee, auditors).
+ */
+export const canSeeUnitRecords = (actor: Actor, unitPath: readonly string[]): boolean =>
+  isSystem(actor) ||
+  (unitPath.length > 0 && actor.unitId === unitPath[0]) ||
+  actor.grants.some((g) => g.unitId === null || unitPath.includes(g.unitId));

@@ -2,9 +2,14 @@
 export * from './assets.schema.js';
 export { assetApprovalHooks } from './approval-hooks.js';
 export { deriveAsset } from './derive-asset.js';
+export { checkStorage } from './check-storage.js';
 export { eraseDraft } from './erase-draft.js';
 export { getAsset } from './get-asset.js';
 export { listAssets } from './list-assets.js';
+export { listMediaRegister, mediaFilters } from './list-media.js';
+export { listStoragePlaces } from './list-places.js';
+export { isLongTerm, monthsBefore, storageFindings, type StorageFinding } from './storage-rules.js';
+export { assetParameters, parametersOf, type AssetParameters } from './asset-parameters.js';
 export { reclassifyAsset } from './reclassify-asset.js';
 export { registerAsset } from './register-asset.js';
 export { registerMedium } from './register-medium.js';
