@@ -21,6 +21,7 @@ import {
   type LedgerEntryTable,
 } from '../src/kernel/db/index.js';
 import { appendEntries, type LedgerDraft } from '../src/kernel/ledger/append.js';
+import { searchEntries, type EntrySearch } from '../src/kernel/ledger/search.js';
 import { inclusionProof } from '../src/kernel/ledger/tree-store.js';
 import { verifyLedger } from '../src/kernel/ledger/verify.js';
 import { median, report, type Measurement } from './bench-kit.js';
@@ -82,8 +83,17 @@ const createPlainTable = async (handle: DatabaseHandle): Promise<void> => {
   await sql`create table bench_plain_entries (log text not null, idx integer not null, entry blob not null,
     leaf_hash blob not null, kind text not null, actor text not null, subject text not null,
     created_at text not null, primary key (log, idx))`.execute(handle.db);
-  await sql`create index bench_plain_subject on bench_plain_entries (subject, idx)`.execute(handle.db);
-  await sql`create index bench_plain_actor on bench_plain_entries (actor, idx)`.execute(handle.db);
+  // The same indexes as ledger_entries (migration 010: the ledger page's search).
+  await sql`create index bench_plain_time on bench_plain_entries (log, created_at, idx)`.execute(handle.db);
+  await sql`create index bench_plain_kind on bench_plain_entries (log, kind, created_at, idx)`.execute(
+    handle.db,
+  );
+  await sql`create index bench_plain_actor on bench_plain_entries (log, actor, created_at, idx)`.execute(
+    handle.db,
+  );
+  await sql`create index bench_plain_subject on bench_plain_entries (log, subject, created_at, idx)`.execute(
+    handle.db,
+  );
 };
 
 const noHash = Buffer.alloc(32);
@@ -112,6 +122,25 @@ const plainBatch = async (handle: DatabaseHandle, from: number, count: number): 
   });
 };
 
+/** The large log's entries: small, of 8 kinds, about 1,500 records, by 20 actors (one per batch). */
+const kinds = [
+  'org.staff.updated',
+  'identity.signedIn',
+  'identity.signedOut',
+  'approvals.request.submitted',
+  'approvals.step.decided',
+  'org.role.assigned',
+  'identity.passwordChanged',
+  'ledger.verified',
+];
+const smallDrafts = (from: number, count: number): LedgerDraft[] =>
+  Array.from({ length: count }, (_, j) => ({
+    kind: kinds[(from + j) % kinds.length] ?? kind,
+    subject: `staff:${String((from + j) % 1499)}`,
+    payload: {},
+  }));
+const actorOf = (from: number): string => `account:bench-${String(Math.floor(from / 20_000) % 20)}`;
+
 const appendBatch = (handle: DatabaseHandle, from: number, count: number, small = false) =>
   handle.db
     .transaction()
@@ -119,8 +148,8 @@ const appendBatch = (handle: DatabaseHandle, from: number, count: number, small 
       appendEntries(
         tx,
         handle.dialect,
-        { actor, time: new Date().toISOString() },
-        small ? Array.from({ length: count }, () => ({ kind, subject, payload: {} })) : drafts(from, count),
+        { actor: small ? actorOf(from) : actor, time: new Date().toISOString() },
+        small ? smallDrafts(from, count) : drafts(from, count),
       ),
     );
 
@@ -130,13 +159,53 @@ const time = async (run: () => Promise<unknown>): Promise<number> => {
   return (performance.now() - started) / 1000;
 };
 
+/** The ledger page's query over the large log: a page of 50 for each kind of filter, median of 50 calls each. */
+const searchLatencies = async (big: DatabaseHandle, total: number): Promise<[string, number][]> => {
+  const timeOf = async (idx: number): Promise<string> =>
+    (
+      await big.db
+        .selectFrom('ledger_entries')
+        .select('created_at')
+        .where('log', '=', 'audit')
+        .where('idx', '=', idx)
+        .executeTakeFirstOrThrow()
+    ).created_at;
+  // A range of about a twentieth of the log, in its middle.
+  const from = await timeOf(Math.floor(total / 2));
+  const end = await timeOf(Math.min(total - 1, Math.floor(total / 2) + Math.ceil(total / 20)));
+  const to = end > from ? end : new Date(Date.parse(from) + 1).toISOString();
+  const cases: [string, Omit<EntrySearch, 'log' | 'limit'>][] = [
+    ['newest', {}],
+    ['byActor', { actor: actorOf(0) }],
+    ['byKind', { kind: kinds[3] ?? kind }],
+    ['bySubject', { subject: 'staff:777' }],
+    ['timeRangeInTheMiddle', { from, to }],
+    ['subjectAndTimeRange', { subject: 'staff:777', from, to }],
+    ['pageAfterTheMiddleEntry', { before: Math.floor(total / 2) }],
+    ['actorKindAndTimeRange', { actor: actorOf(Math.floor(total / 2)), kind: kinds[5] ?? kind, from }],
+  ];
+  const out: [string, number][] = [];
+  for (const [what, filter] of cases) {
+    const times: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      const started = performance.now();
+      const page = await searchEntries(big, { log: 'audit', limit: 50, ...filter });
+      times.push(performance.now() - started);
+      if (page === null || page.entries.length === 0) throw new Error(`the search ${what} found nothing`);
+    }
+    out.push([what, Math.round(median(times) * 1000) / 1000]);
+  }
+  return out;
+};
+
 /**
  * `npm run bench -- ledger` (SQLite, WAL, synchronous=FULL: every batch commit is durable):
  * - append: batches of 1,000 entries through appendEntries, against the same rows inserted plainly into a table
  *   like ledger_entries, alternating rounds in the same database, medians compared;
  * - verify: the whole log recomputed and checked, against `sha256sum` over a file of the same entry bytes;
- * - a log of 10 million entries (MAMORI_BENCH_LEDGER_ENTRIES): one inclusion proof's latency, and the peak memory
- *   of `mamori ledger verify` over it (the command built into a scratch folder, run with plain node).
+ * - a log of 10 million entries (MAMORI_BENCH_LEDGER_ENTRIES): one inclusion proof's latency, a page of the ledger
+ *   page's search for each kind of filter, and the peak memory of `mamori ledger verify` over it (the command
+ *   built into a scratch folder, run with plain node).
  */
 export const runLedgerBench = async (): Promise<Measurement[]> => {
   const dir = mkdtempSync(join(tmpdir(), 'mamori-bench-ledger-'));
@@ -250,6 +319,7 @@ export const runLedgerBench = async (): Promise<Measurement[]> => {
       await inclusionProof(big.db, 'audit', index, total);
       latencies.push(performance.now() - started);
     }
+    const searches = await searchLatencies(big, total);
     await big.close();
     const proofMs = Math.round(median(latencies) * 1000) / 1000;
     results.push(
@@ -263,6 +333,18 @@ export const runLedgerBench = async (): Promise<Measurement[]> => {
         pass: proofMs < 1,
       }),
     );
+    for (const [what, ms] of searches)
+      results.push(
+        report({
+          name: `ledger.searchPage.${what}`,
+          value: ms,
+          unit: 'ms',
+          baseline: null,
+          baselineName: `median of 50 pages of 50 entries (the ledger page's query) in a log of ${total.toLocaleString('en')}`,
+          target: '< 10 ms a page (ours; the issue sets none)',
+          pass: ms < 10,
+        }),
+      );
     // Verification's memory, measured on the real command built into a scratch folder and run with plain node.
     const build = join(dir, 'build');
     const tsc = spawnSync(

@@ -5,7 +5,11 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig, systemActor, type MamoriApp } from '../src/kernel/index.js';
 import { demoPersonaKeys, seedDemoHospital, type DemoPersonaKey } from '../src/modules/demo/index.js';
-import { defaultDirectorySettings, defaultIdentitySettings } from '../src/modules/identity/index.js';
+import {
+  defaultDirectorySettings,
+  defaultIdentitySettings,
+  defaultOidcSettings,
+} from '../src/modules/identity/index.js';
 import { buildApp } from '../src/server/index.js';
 import { describeEachDialect } from './db-harness.js';
 
@@ -226,6 +230,10 @@ const requests: Record<string, readonly Case[]> = {
     { url: fixed('/api/identity/directory/runs'), body: () => ({ dryRun: false }) },
   ],
   'GET /api/identity/directory/runs/{id}': [{ url: fixed('/api/identity/directory/runs/none') }],
+  // Single sign-on stays off (no provider to reach): the button and the callback send everyone back to sign-in.
+  'PUT /api/identity/oidc/settings': [
+    { url: fixed('/api/identity/oidc/settings'), body: () => ({ ...defaultOidcSettings, clientSecret: { kind: 'none' } }) },
+  ],
   // The ledger (第7 1(4)イ, 1(6)): the audit log; a cosignature that is not one passes authorization, then fails.
   'GET /api/ledger/{log}/checkpoint': [{ url: fixed('/api/ledger/audit/checkpoint') }],
   'POST /api/ledger/{log}/checkpoint': [{ url: fixed('/api/ledger/audit/checkpoint') }],
@@ -238,6 +246,11 @@ const requests: Record<string, readonly Case[]> = {
   ],
   'POST /api/ledger/{log}/verifications': [{ url: fixed('/api/ledger/audit/verifications') }],
   'GET /api/ledger/{log}/verifications': [{ url: fixed('/api/ledger/audit/verifications') }],
+  // The ledger page: each log's state, entries by actor, an entry's proof (signed above, so index 0 is covered).
+  'GET /api/ledger/status': [{ url: fixed('/api/ledger/status') }],
+  'GET /api/ledger/search': [{ url: fixed('/api/ledger/search?log=audit&actor=demo-ciso&limit=5') }],
+  'GET /api/ledger/{log}/kinds': [{ url: fixed('/api/ledger/audit/kinds') }],
+  'GET /api/ledger/{log}/entries/{index}/proof': [{ url: fixed('/api/ledger/audit/entries/0/proof') }],
   'POST /api/ledger/{log}/cosignatures': [
     {
       url: fixed('/api/ledger/audit/cosignatures'),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { contextOf, type MamoriApp, type UseCaseContext } from '../kernel/index.js';
+import { getEntryProof, getLedgerStatus, listEntryKinds } from '../kernel/ledger/browse.js';
 import type { DeploymentKey } from '../kernel/ledger/keys.js';
 import {
   addCosignature,
@@ -14,6 +15,7 @@ import {
   verifyLog,
 } from '../kernel/ledger/operations.js';
 import { ledgerLogs } from '../kernel/ledger/index.js';
+import { searchLedgerEntries } from '../modules/records/index.js';
 
 const tags = ['ledger'];
 const logParams = z.object({ log: z.enum(ledgerLogs) });
@@ -136,6 +138,68 @@ export const registerLedgerRoutes = (app: MamoriApp, options: { keyFile: string 
       schema: { tags, summary: 'The latest verification runs', params: logParams },
     },
     (req) => listVerifications(contextOf(req), req.params),
+  );
+  // The ledger page: each log's state, its entries filtered and paged, an entry's proof as a file.
+  app.get(
+    '/api/ledger/status',
+    {
+      config: { action: 'ledger.read' },
+      schema: {
+        tags,
+        summary: 'Each log: size, latest checkpoint with its signer and cosignatures, last verification',
+      },
+    },
+    (req) => getLedgerStatus(contextOf(req), {}),
+  );
+  app.get(
+    '/api/ledger/search',
+    {
+      config: { action: 'ledger.read' },
+      schema: {
+        tags,
+        summary: 'Entries newest first, filtered by actor, kind, subject and time, a page at a time',
+        querystring: z.object({
+          log: z.enum(ledgerLogs).optional(),
+          actor: z.string().max(200).optional(),
+          kind: z.string().max(200).optional(),
+          subject: z.string().max(200).optional(),
+          from: z.string().max(40).optional(),
+          to: z.string().max(40).optional(),
+          before: natural.optional(),
+          limit: z.coerce.number().int().min(1).max(200).optional(),
+        }),
+      },
+    },
+    (req) => searchLedgerEntries(contextOf(req), req.query),
+  );
+  app.get(
+    '/api/ledger/:log/kinds',
+    {
+      config: { action: 'ledger.read' },
+      schema: { tags, summary: 'The kinds of entries in a log', params: logParams },
+    },
+    (req) => listEntryKinds(contextOf(req), req.params),
+  );
+  app.get(
+    '/api/ledger/:log/entries/:index/proof',
+    {
+      config: { action: 'ledger.read' },
+      schema: {
+        tags,
+        summary: "An entry's RFC 9162 inclusion proof with the signed checkpoint it proves against (a file)",
+        params: logParams.extend({ index: natural }),
+      },
+    },
+    async (req, reply) => {
+      const proof = await getEntryProof(contextOf(req), req.params);
+      return reply
+        .header(
+          'content-disposition',
+          `attachment; filename="mamori-${proof.log}-${String(proof.leaf_index)}-inclusion-proof.json"`,
+        )
+        .type('application/json; charset=utf-8')
+        .send(`${JSON.stringify(proof, null, 2)}\n`);
+    },
   );
   app.post(
     '/api/ledger/:log/cosignatures',

@@ -61,6 +61,9 @@ const ChecklistPage = lazy(() =>
   import('./policy/ChecklistPage.js').then((m) => ({ default: m.ChecklistPage })),
 );
 
+// The tamper-evident ledger (security office, auditors) loads on demand.
+const LedgerPage = lazy(() => import('./ledger/LedgerPage.js').then((m) => ({ default: m.LedgerPage })));
+
 export const createRouter = () =>
   createBrowserRouter([
     { path: '/signin', element: <SignInPage />, errorElement: <RouteError /> },
@@ -94,6 +97,7 @@ export const createRouter = () =>
             { path: 'compliance/units', element: <HeatMapPage /> },
             { path: 'compliance/trend', element: <TrendPage /> },
             { path: 'compliance/checklist', element: <ChecklistPage /> },
+            { path: 'ledger', element: <LedgerPage /> },
             { path: '*', element: <NotFoundPage /> },
           ],
         },

@@ -2,3 +2,4 @@ export { appendEntries, entryBytes, leafHash, type AppendedEntry, type LedgerDra
 export { canonicalJson, type JsonValue } from './canonical-json.js';
 export { entriesForSubject, ledgerSize, type LedgerEntryView } from './read-entries.js';
 export { ledgerLogs, type LedgerLog } from './types.js';
+export { entryKinds, searchEntries, type EntrySearch, type FoundEntry } from './search.js';

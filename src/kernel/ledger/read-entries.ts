@@ -22,6 +22,8 @@ export const entriesForSubject = async (
     .select(['idx', 'entry', 'created_at'])
     .where('log', '=', log)
     .where('subject', '=', subject)
+    // The (log, subject, created_at, idx) index gives this order without a sort.
+    .orderBy('created_at', 'desc')
     .orderBy('idx', 'desc')
     .limit(limit)
     .execute();

@@ -86,6 +86,11 @@ export const previousSession = (
     .executeTakeFirst();
 
 /** Names to show for ledger actors: the staff member's name, else the login ID. */
+/** The account id behind a login ID (the ledger writes actors as `account:<id>`), or null. */
+export const accountIdOfLoginId = async (db: Db, loginId: string): Promise<string | null> =>
+  (await db.selectFrom('accounts').select('id').where('login_id', '=', loginId).executeTakeFirst())?.id ??
+  null;
+
 export const accountDisplayNames = async (db: Db, ids: readonly string[]): Promise<Map<string, string>> => {
   if (ids.length === 0) return new Map();
   const rows = await db

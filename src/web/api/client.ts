@@ -92,6 +92,8 @@ export interface RequestOptions {
   body?: unknown;
   query?: Query;
   signal?: AbortSignal;
+  /** 'text' for answers that are not JSON (a signed checkpoint note). */
+  responseType?: 'json' | 'text';
 }
 
 /** Fetches JSON (or nothing, for 204). Throws ApiError for every failure, including network errors. */
@@ -117,6 +119,7 @@ export const api = async <T>(path: string, options: RequestOptions = {}): Promis
   if (!res.ok) throw await errorFromResponse(res);
   if (res.status === 204) return undefined as T;
   const text = await res.text();
+  if (options.responseType === 'text') return text as T;
   return (text === '' ? undefined : JSON.parse(text)) as T;
 };
 

@@ -1,6 +1,8 @@
 import { approvalsEn } from '../approvals/messages-en.js';
 import { compartmentsEn } from '../org/compartments/messages-en.js';
 import { complianceEn } from '../policy/messages-en.js';
+import { ledgerEn } from '../ledger/messages-en.js';
+import { recordsEn } from '../records/messages-en.js';
 import type { Messages } from './ja.js';
 
 /** English UI text. Same keys as ja.ts (enforced by the `Messages` type and i18n.test.ts). */
@@ -372,6 +374,8 @@ export const en: Messages = {
   approvals: approvalsEn,
   compartments: compartmentsEn,
   compliance: complianceEn,
+  ledger: ledgerEn,
+  records: recordsEn,
   sheet: {
     units: 'Units',
     positions: 'Positions',

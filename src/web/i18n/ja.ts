@@ -5,6 +5,8 @@
 import { approvalsJa } from '../approvals/messages-ja.js';
 import { compartmentsJa } from '../org/compartments/messages-ja.js';
 import { complianceJa } from '../policy/messages-ja.js';
+import { ledgerJa } from '../ledger/messages-ja.js';
+import { recordsJa } from '../records/messages-ja.js';
 
 export const ja = {
   app: { name: '守り', latin: 'Mamori', tagline: '情報セキュリティ対策基準を日々の業務に' },
@@ -368,6 +370,8 @@ export const ja = {
   approvals: approvalsJa,
   compartments: compartmentsJa,
   compliance: complianceJa,
+  ledger: ledgerJa,
+  records: recordsJa,
   sheet: { units: '部署', positions: '職位', staff: '職員', assignments: '役割', delegations: '委任・代理' },
   errors: {
     title: 'エラー',

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ComplianceClauseDetail, ComplianceEvidenceView, PolicyClauseView } from '../../shared/api-types.js';
 import { useHistory } from '../org/api.js';
-import { HistoryTable } from '../org/unit/tables.js';
+import { HistoryTable } from '../records/HistoryTable.js';
 import { formatDate, formatDateTime } from '../lib/dates.js';
 import { unitName } from '../lib/labels.js';
 import { ApiErrorAlert, QueryView } from '../shell/ApiErrorAlert.js';

@@ -18,6 +18,7 @@ import { sessionKey } from '../api/query.js';
 import { identityNav } from '../identity/nav.js';
 import { PrivilegeBadge } from '../identity/PrivilegeBadge.js';
 import { complianceNav } from '../policy/nav.js';
+import { ledgerNav } from '../ledger/nav.js';
 import { signOut, useCurrentSession } from '../identity/session.js';
 import { unitName } from '../lib/labels.js';
 import { ApiErrorAlert, PageLoader } from './ApiErrorAlert.js';
@@ -83,6 +84,7 @@ export function AppLayout() {
   ];
   const identity: NavItem[] = identityNav(session, t);
   const compliance: NavItem[] = complianceNav(session, t);
+  const ledger: NavItem[] = ledgerNav(session, t);
   const link = (item: NavItem) => (
     <NavLink
       key={item.to}
@@ -162,6 +164,12 @@ export function AppLayout() {
               </Text>
             )}
             {compliance.map(link)}
+            {ledger.length > 0 && (
+              <Text fz="xs" fw={700} c="dimmed" px="sm" pt="md" pb={4} data-testid="nav-section-ledger">
+                {t('ledger.nav.section')}
+              </Text>
+            )}
+            {ledger.map(link)}
             {identity.length > 0 && (
               <Text fz="xs" fw={700} c="dimmed" px="sm" pt="md" pb={4} data-testid="nav-section-identity">
                 {t('identity.nav.section')}

@@ -7,7 +7,8 @@ import { useLang } from '../../shell/useLang.js';
 import { useTitle } from '../../shell/useTitle.js';
 import { useHistory, useUnit } from '../api.js';
 import { CompartmentsPanel } from '../compartments/CompartmentsPanel.js';
-import { AssignmentTable, DelegationTable, HistoryTable, StaffTable } from './tables.js';
+import { HistoryTable } from '../../records/HistoryTable.js';
+import { AssignmentTable, DelegationTable, StaffTable } from './tables.js';
 
 const tabs = ['staff', 'roles', 'delegations', 'compartments', 'history'] as const;
 /** 科課室等: the units with a Security Manager, and so with compartments (第7 1(1)イ). */

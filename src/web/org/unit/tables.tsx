@@ -1,6 +1,6 @@
-import { Badge, Code, Table, Text } from '@mantine/core';
-import type { AssignmentView, DelegationView, HistoryEntry, StaffView } from '../../../shared/api-types.js';
-import { formatDateTime, formatPeriod } from '../../lib/dates.js';
+import { Badge, Table, Text } from '@mantine/core';
+import type { AssignmentView, DelegationView, StaffView } from '../../../shared/api-types.js';
+import { formatPeriod } from '../../lib/dates.js';
 import {
   categoryLabel,
   delegationKindLabel,
@@ -8,6 +8,7 @@ import {
   roleLabel,
   unitName,
 } from '../../lib/labels.js';
+import { RecordHistoryButton } from '../../records/RecordHistoryButton.js';
 import { useLang } from '../../shell/useLang.js';
 
 const usePeriod = () => {
@@ -41,6 +42,7 @@ export function StaffTable({ staff }: { staff: readonly StaffView[] }) {
             <Table.Th>{t('org.employmentCol')}</Table.Th>
             <Table.Th>{t('org.phone')}</Table.Th>
             <Table.Th>{t('org.email')}</Table.Th>
+            <Table.Th />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -72,6 +74,9 @@ export function StaffTable({ staff }: { staff: readonly StaffView[] }) {
               </Table.Td>
               <Table.Td>{s.phone ?? '—'}</Table.Td>
               <Table.Td>{s.email ?? '—'}</Table.Td>
+              <Table.Td>
+                <RecordHistoryButton subject={`staff:${s.id}`} name={s.nameKanji} />
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -94,6 +99,7 @@ export function AssignmentTable({ assignments }: { assignments: readonly Assignm
             <Table.Th>{t('org.scope')}</Table.Th>
             <Table.Th>{t('org.periodCol')}</Table.Th>
             <Table.Th>{t('org.note')}</Table.Th>
+            <Table.Th />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -108,6 +114,12 @@ export function AssignmentTable({ assignments }: { assignments: readonly Assignm
               </Table.Td>
               <Table.Td>{period(a.startDate, a.endDate)}</Table.Td>
               <Table.Td>{a.note ?? ''}</Table.Td>
+              <Table.Td>
+                <RecordHistoryButton
+                  subject={`roleAssignment:${a.id}`}
+                  name={`${roleLabel(t, a.role)} ${a.staffName}`}
+                />
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -131,6 +143,7 @@ export function DelegationTable({ delegations }: { delegations: readonly Delegat
             <Table.Th>{t('org.toCol')}</Table.Th>
             <Table.Th>{t('org.periodCol')}</Table.Th>
             <Table.Th>{t('org.reason')}</Table.Th>
+            <Table.Th />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -146,48 +159,11 @@ export function DelegationTable({ delegations }: { delegations: readonly Delegat
               <Table.Td>{d.toName}</Table.Td>
               <Table.Td>{period(d.startDate, d.endDate)}</Table.Td>
               <Table.Td>{d.reason}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
-}
-
-export function HistoryTable({ entries }: { entries: readonly HistoryEntry[] }) {
-  const { t, lang } = useLang();
-  if (entries.length === 0) return <Empty text={t('org.noHistory')} />;
-  const newestFirst = [...entries].sort((a, b) => b.index - a.index);
-  return (
-    <Table.ScrollContainer minWidth={720}>
-      <Table striped fz="sm" data-testid="history-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={70}>#</Table.Th>
-            <Table.Th w={200}>{t('org.time')}</Table.Th>
-            <Table.Th>{t('org.event')}</Table.Th>
-            <Table.Th>{t('org.actor')}</Table.Th>
-            <Table.Th>{t('org.details')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {newestFirst.map((e) => (
-            <Table.Tr key={e.index} data-testid="history-row">
-              <Table.Td ff="monospace">{e.index}</Table.Td>
-              <Table.Td>{formatDateTime(e.time, lang)}</Table.Td>
-              <Table.Td ff="monospace">{e.kind}</Table.Td>
-              <Table.Td>{e.actorName ?? e.actor}</Table.Td>
               <Table.Td>
-                {e.payload === null || e.payload === undefined ? (
-                  '—'
-                ) : (
-                  <details>
-                    <summary>{t('org.details')}</summary>
-                    <Code block fz="xs" maw={480}>
-                      {JSON.stringify(e.payload, null, 2)}
-                    </Code>
-                  </details>
-                )}
+                <RecordHistoryButton
+                  subject={`delegation:${d.id}`}
+                  name={`${delegationKindLabel(t, d.kind)} ${d.fromName} → ${d.toName}`}
+                />
               </Table.Td>
             </Table.Tr>
           ))}
