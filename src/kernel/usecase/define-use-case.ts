@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { actorRef } from '../access/index.js';
 import type { Tx } from '../db/index.js';
-import { parseOrThrow } from '../errors/index.js';
+import { AppError, parseOrThrow } from '../errors/index.js';
 import { appendEntries, type LedgerDraft } from '../ledger/index.js';
 import type { UseCaseContext } from './context.js';
 
@@ -46,6 +46,16 @@ export const defineUseCase = <S extends z.ZodType, O>(spec: UseCaseSpec<S, O>): 
       return await ctx.database.db.transaction().execute(async (tx) => {
         await spec.authorize(ctx, input, tx);
         const outcome = await spec.execute(ctx, input, tx);
+        // The type requires an entry; a cast around it still gets no commit (第7 1(4)イ: every change on record).
+        if (outcome.ledger.length === 0)
+          throw new AppError(
+            'internal',
+            {
+              ja: '記録（台帳）のない変更は保存できません。',
+              en: 'A change without a ledger entry is not saved.',
+            },
+            { internal: `use case ${spec.name} returned no ledger entry` },
+          );
         await appendEntries(
           tx,
           ctx.database.dialect,
