@@ -168,6 +168,22 @@ describe('checkpoints and cosignatures', () => {
       ).toBe('malformedNote');
   });
 
+  it('parses the c2sp.org/tlog-cosignature example: the log signature, then the witness line with its time', () => {
+    const example =
+      'example.com/behind-the-sofa\n20852163\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\n\n' +
+      '— example.com/behind-the-sofa Az3grlgtzPICa5OS8npVmf1Myq/5IZniMp+ZJurmRDeOoRDe4URYN7u5/Zhcyv2q1gGzGku9nTo+zyWE+xeMcTOAYQ8=\n' +
+      '— witness.example.com/w1 jWbPPwAAAABkGFDLEZMHwSRaJNiIDoe9DYn/zXcrtPHeolMI5OWXEhZCB9dlrDJsX3b2oyin1nPZqhf5nNo0xUe+mbIUBkBIfZ+qnA==\n';
+    const { text, signatures } = parseNote(example);
+    expect(parseCheckpoint(text)).toMatchObject({ origin: 'example.com/behind-the-sofa', size: 20852163 });
+    expect(signatures.map((s) => [s.name, s.keyId.toString(16).padStart(8, '0')])).toEqual([
+      ['example.com/behind-the-sofa', '033de0ae'],
+      ['witness.example.com/w1', '8d66cf3f'],
+    ]);
+    expect(cosignatureTime(signatures[0]!)).toBeNull();
+    // 2023-03-20T12:25:47Z, the 8-byte big-endian timestamp that c2sp.org/tlog-cosignature puts before the signature.
+    expect(cosignatureTime(signatures[1]!)).toBe(1679315147);
+  });
+
   it('adds an Ed25519 cosignature v1 that a verifier with the cosigner key accepts, with its timestamp', () => {
     const log = parseSignerKey(peterSkey);
     const body = 'example.com/log\n5\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\n';
