@@ -232,7 +232,10 @@ const requests: Record<string, readonly Case[]> = {
   'GET /api/identity/directory/runs/{id}': [{ url: fixed('/api/identity/directory/runs/none') }],
   // Single sign-on stays off (no provider to reach): the button and the callback send everyone back to sign-in.
   'PUT /api/identity/oidc/settings': [
-    { url: fixed('/api/identity/oidc/settings'), body: () => ({ ...defaultOidcSettings, clientSecret: { kind: 'none' } }) },
+    {
+      url: fixed('/api/identity/oidc/settings'),
+      body: () => ({ ...defaultOidcSettings, clientSecret: { kind: 'none' } }),
+    },
   ],
   // The ledger (第7 1(4)イ, 1(6)): the audit log; a cosignature that is not one passes authorization, then fails.
   'GET /api/ledger/{log}/checkpoint': [{ url: fixed('/api/ledger/audit/checkpoint') }],

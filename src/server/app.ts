@@ -17,6 +17,7 @@ import {
   fileSecretBox,
   registerDirectoryRoutes,
   registerIdentityRoutes,
+  registerOidcRoutes,
   secretsKeyFileOf,
 } from '../modules/identity/index.js';
 import { orgDirectory, registerOrgRoutes } from '../modules/org/index.js';
@@ -124,7 +125,10 @@ export const buildApp = async (options: BuildAppOptions): Promise<MamoriApp> => 
     publicUrl: config.publicUrl,
   });
   // Directory synchronisation; its bind password is sealed with the key beside the data (never in the database).
-  registerDirectoryRoutes(app, { secrets: fileSecretBox(secretsKeyFileOf(config)) });
+  const secrets = fileSecretBox(secretsKeyFileOf(config));
+  registerDirectoryRoutes(app, { secrets });
+  // Single sign-on with the hospital's OpenID Connect provider; the client secret is sealed the same way.
+  registerOidcRoutes(app, { secrets, secureCookies: config.secureCookies, publicUrl: config.publicUrl });
   registerOrgRoutes(app);
   registerRecordsRoutes(app);
   registerPolicyRoutes(app, options.compliance ?? complianceService(), {

@@ -9,7 +9,11 @@ export type AttemptOutcome =
   | 'disabled'
   | 'badSecondFactor'
   /** The password was right; the second factor is still to come. */
-  | 'secondFactorPending';
+  | 'secondFactorPending'
+  /** Single sign-on refused: the provider's answer did not hold, or it named no usable account. */
+  | 'ssoRefused'
+  /** The password was right but this ID signs in through single sign-on (only privileged IDs use passwords). */
+  | 'ssoRequired';
 
 /** Outcomes that count as a failed attempt (for the per-address limit and the notice after sign-in). */
 export const failureOutcomes: readonly AttemptOutcome[] = [
@@ -18,6 +22,7 @@ export const failureOutcomes: readonly AttemptOutcome[] = [
   'locked',
   'disabled',
   'badSecondFactor',
+  'ssoRefused',
 ];
 
 export const insertAttempt = async (db: Db, row: SignInAttemptTable): Promise<void> => {

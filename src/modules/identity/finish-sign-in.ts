@@ -28,7 +28,8 @@ export const finishSignIn = async (
 ): Promise<{ opened: OpenedSession; ledger: LedgerDraft }> => {
   const { account, session, profile, now } = fields;
   const attemptId = newId();
-  const methods = `password+${fields.method}`;
+  // The first step was a password or the hospital's single sign-on (oidc).
+  const methods = `${session.methods ?? 'password'}+${fields.method}`;
   await insertAttempt(tx, {
     id: attemptId,
     at: now,

@@ -29,6 +29,12 @@ const addressLocked = (): AppError =>
     en: 'Too many failed sign-ins from this terminal. Try again later, or contact the Medical Information Section.',
   });
 
+const ssoRequired = (provider: { ja: string; en: string }): AppError =>
+  new AppError('forbidden', {
+    ja: `このIDは「${provider.ja}」でサインインしてください。パスワードでのサインインは特権ID（緊急用）に限られています。`,
+    en: `Sign in to this ID with ${provider.en}. Password sign-in is kept for privileged (break-glass) IDs only.`,
+  });
+
 /** The shortest time a refused sign-in answers in. */
 export const SIGN_IN_REFUSAL_FLOOR_MS = 300;
 
@@ -84,6 +90,7 @@ export const registerIdentityRoutes = (app: MamoriApp, options: IdentityRouteOpt
         // timing); outside the transaction, so no lock is held while waiting.
         await floor(started);
         if (result.reason === 'addressLocked') throw addressLocked();
+        if (result.reason === 'ssoRequired') throw ssoRequired(result.provider);
         throw invalidCredentials();
       }
       const session = await authenticateSession(ctx, result.token, options.limits.idleMinutes);

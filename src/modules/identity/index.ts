@@ -64,6 +64,9 @@ export { getDirectoryRun, listDirectoryGroups, listDirectoryRuns } from './direc
 export { runDirectorySync, type DirectoryDeps } from './directory/run-directory-sync.js';
 export { fileSecretBox, secretsKeyFileOf, type SecretBox } from './secret-box.js';
 export { updateDirectorySettings } from './directory/update-directory-settings.js';
+export { registerOidcRoutes, type OidcRouteOptions } from './sso/oidc.routes.js';
+export { getOidcSettings, getSsoInfo, updateOidcSettings } from './sso/oidc-settings.js';
+export { defaultOidcSettings, type OidcSettingsInput } from './sso/oidc.schema.js';
 // The account lifecycle (第7 2(1)イ・ウ, 第7 3(2)イ(ア), 第6 4(1)): personnel events, the import, SCIM, the sweep.
 export { changeSharedUsers } from './accounts/change-shared-users.js';
 export { createDevelopmentAccount } from './accounts/create-development-account.js';

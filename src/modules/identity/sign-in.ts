@@ -17,6 +17,7 @@ import { classOf } from './password-profiles.js';
 import { burnVerification, verifyPassword } from './password.js';
 import { confirmedFactors } from './mfa.repository.js';
 import { loadIdentitySettings } from './settings.repository.js';
+import { loadOidcSettings } from './sso/oidc.repository.js';
 
 /** Limits for sessions opened before the profiles carried their own (the configuration's defaults). */
 export interface SessionLimits {
@@ -33,7 +34,8 @@ export type SignInResult =
       readonly stage: SessionStage;
     }
   | { readonly ok: false; readonly reason: 'invalid' }
-  | { readonly ok: false; readonly reason: 'addressLocked'; readonly until: string | null };
+  | { readonly ok: false; readonly reason: 'addressLocked'; readonly until: string | null }
+  | { readonly ok: false; readonly reason: 'ssoRequired'; readonly provider: { ja: string; en: string } };
 
 /** Whether an account may sign in today: not disabled, not past its end date (development IDs, leavers). */
 const usable = (account: AccountTable, today: string): boolean =>
@@ -116,6 +118,29 @@ export const signIn = defineUseCase({
         now,
       });
       return { result: { ok: false, reason: 'invalid' } as SignInResult, ledger: [failed, ...more] };
+    }
+
+    // With single sign-on on and passwords kept for privileged IDs only, a staff ID's right password opens nothing:
+    // the person is told to use the provider (the password was right, so this tells an attacker nothing new).
+    const sso = await loadOidcSettings(tx);
+    if (sso.saved && sso.settings.enabled && sso.settings.passwordSignIn === 'privilegedOnly') {
+      if (classOf(account) === 'standard') {
+        await record('ssoRequired', account.id);
+        return {
+          result: {
+            ok: false,
+            reason: 'ssoRequired',
+            provider: { ja: sso.settings.nameJa, en: sso.settings.nameEn },
+          } as SignInResult,
+          ledger: [
+            {
+              kind: 'identity.signInRefused',
+              subject: `account:${account.id}`,
+              payload: { ...context, loginId: input.loginId, reason: 'ssoRequired' },
+            },
+          ],
+        };
+      }
     }
 
     // A confirmed factor is asked for at every sign-in; a profile that requires MFA makes the person enrol one
