@@ -1,5 +1,5 @@
+import type { MamoriCommand } from './command.js';
 import { writeFileSync } from 'node:fs';
-import type { Command } from 'commander';
 import { loadConfig, systemActor, type UseCaseContext } from '../kernel/index.js';
 import {
   answerJa,
@@ -75,12 +75,13 @@ export const statusCommand = (options: {
     if (options.failOnNotMet && clauses.some((c) => c.status === 'notMet')) process.exitCode = 1;
   });
 
-export const registerComplianceCommands = (program: Command): void => {
+export const registerComplianceCommands = (program: MamoriCommand): void => {
   const compliance = program
     .command('compliance')
     .description('遵守状況（条項ごとの評価）/ compliance, clause by clause');
   compliance
     .command('status')
+    .performs('compliance.read')
     .description('条項ごとの状況 / every provision with its status, reason and evidence count')
     .option('--json', '1行に1条項のJSON / one JSON object per line', false)
     .option('--clause <id>', '一つの条項のみ / one clause only (e.g. 3.2.6)')
@@ -88,6 +89,7 @@ export const registerComplianceCommands = (program: Command): void => {
     .action((options: { json: boolean; clause?: string; failOnNotMet: boolean }) => statusCommand(options));
   compliance
     .command('snapshot')
+    .performs('compliance.manage')
     .description("本日のスナップショット（未取得の場合）/ take today's snapshot unless taken")
     .option('--force', '取得済みでも新たに取得 / take another one even if today has one', false)
     .action((options: { force: boolean }) =>
@@ -107,6 +109,7 @@ export const registerComplianceCommands = (program: Command): void => {
     );
   compliance
     .command('report')
+    .performs('compliance.read')
     .description(
       '遵守状況報告書（PDF・Excel、台帳チェックポイント付き）/ the compliance report, signed with the ledger checkpoint',
     )
@@ -126,6 +129,7 @@ export const registerComplianceCommands = (program: Command): void => {
     );
   const checklist = compliance
     .command('checklist')
+    .performs('compliance.read')
     .description('MHLWチェックリスト（回答と確認日）/ the MHLW checklist with answers and 確認日')
     .option('--json', '1行に1項目のJSON / one JSON object per line', false)
     .option('--out <file>', "立入検査用に出力（PDF・Excel）/ write the inspector's checklist")
@@ -153,6 +157,7 @@ export const registerComplianceCommands = (program: Command): void => {
     );
   checklist
     .command('answer <itemId>')
+    .performs('compliance.manage')
     .description('項目の回答を記録 / record the answer to an item no module evidences yet')
     .requiredOption('--answer <yes|no>', 'yes | no')
     .requiredOption('--note <text>', '確認の方法 / how it was confirmed')
@@ -176,6 +181,7 @@ export const registerComplianceCommands = (program: Command): void => {
     );
   checklist
     .command('map <itemId>')
+    .performs('compliance.manage')
     .description('項目と条項の対応を修正 / correct which clauses answer an item')
     .requiredOption('--clauses <ids>', '条項ID（カンマ区切り、空でも可）/ clause ids, comma separated')
     .requiredOption('--note <text>', '理由 / why')
@@ -193,6 +199,7 @@ export const registerComplianceCommands = (program: Command): void => {
     );
   compliance
     .command('exclude <clauseId>')
+    .performs('compliance.manage')
     .description('条項を適用除外として記録 / record a clause as not applicable, with the reason')
     .requiredOption('--reason <text>', '理由 / reason (10 characters or more)')
     .option('--unit <code>', 'この部署についてのみ / for this unit only')

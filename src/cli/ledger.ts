@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import type { MamoriCommand } from './command.js';
 import { z } from 'zod';
 import { parseOrThrow, validationError } from '../kernel/index.js';
 import { exportLedger } from '../kernel/ledger/export.js';
@@ -59,7 +59,7 @@ const entriesCommand = async (options: { start?: string; end?: string; log?: str
   });
 };
 
-export const registerLedgerCommands = (program: Command): void => {
+export const registerLedgerCommands = (program: MamoriCommand): void => {
   const ledger = program
     .command('ledger')
     .description('改ざん検知台帳（第7 1(4)イ・1(6)、第9 1(6)）/ the tamper-evident ledger');
@@ -67,6 +67,7 @@ export const registerLedgerCommands = (program: Command): void => {
 
   ledger
     .command('checkpoint')
+    .performs('ledger.checkpoint')
     .description(
       '最新の署名済みチェックポイント（増えていれば今署名）/ the latest signed checkpoint (signed now if the log grew)',
     )
@@ -90,6 +91,7 @@ export const registerLedgerCommands = (program: Command): void => {
 
   ledger
     .command('public-key')
+    .performs('ledger.read')
     .description(
       '検証鍵（署名付きノート形式 名前+鍵ID+鍵）/ the verifier key (signed-note form name+keyid+key)',
     )
@@ -105,6 +107,7 @@ export const registerLedgerCommands = (program: Command): void => {
 
   ledger
     .command('entries')
+    .performs('ledger.read')
     .description(
       '記録をJSON行で（番号と正確なバイト列のbase64）/ entries as JSON lines (index, exact bytes in base64)',
     )
@@ -116,6 +119,7 @@ export const registerLedgerCommands = (program: Command): void => {
   const proof = ledger.command('proof').description('RFC 9162 の証明 / RFC 9162 proofs');
   proof
     .command('inclusion')
+    .performs('ledger.read')
     .description('包含証明 / inclusion proof of an entry in the tree of a given size')
     .requiredOption('--index <i>', '記録の番号 / entry index')
     .requiredOption('--size <n>', '木の大きさ / tree size')
@@ -128,6 +132,7 @@ export const registerLedgerCommands = (program: Command): void => {
     });
   proof
     .command('consistency')
+    .performs('ledger.read')
     .description('一貫性証明 / consistency proof between two tree sizes')
     .requiredOption('--from <m>', '前の大きさ / first tree size')
     .requiredOption('--to <n>', '後の大きさ / second tree size')
@@ -141,6 +146,7 @@ export const registerLedgerCommands = (program: Command): void => {
 
   ledger
     .command('verify')
+    .performs('ledger.verify')
     .description(
       '全記録・内部ハッシュ・根・チェックポイントを再計算して検証 / recompute and check every entry, interior hash, root and checkpoint',
     )
@@ -151,6 +157,7 @@ export const registerLedgerCommands = (program: Command): void => {
 
   ledger
     .command('export <dir>')
+    .performs('ledger.read')
     .description(
       '監査人向けに書き出す（標準の検証ツールで検証できる）/ export for an auditor (checked by the standalone verifier)',
     )
@@ -173,6 +180,7 @@ export const registerLedgerCommands = (program: Command): void => {
 
   ledger
     .command('cosigner-key')
+    .performs('local')
     .description(
       '監査人の副署鍵を作る（秘密鍵は0600のファイルへ）/ make an auditor cosigner key (secret to a 0600 file)',
     )
@@ -182,6 +190,7 @@ export const registerLedgerCommands = (program: Command): void => {
 
   ledger
     .command('cosign')
+    .performs('ledger.cosign')
     .description(
       '最新チェックポイントを、前回副署分との一貫性を確かめてから副署 / cosign the latest checkpoint after proving it consistent with the last one cosigned',
     )

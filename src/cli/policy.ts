@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import type { MamoriCommand } from './command.js';
 import {
   clauseKinds,
   lintPolicyPack,
@@ -76,12 +76,13 @@ export const clausesCommand = (options: { json: boolean; dir?: string }): void =
   else process.stdout.write(`${pack.manifest.title}\n\n${readable(pack)}\n`);
 };
 
-export const registerPolicyCommands = (program: Command): void => {
+export const registerPolicyCommands = (program: MamoriCommand): void => {
   const policy = program
     .command('policy')
     .description('ポリシーパック（対策基準のデータ）/ the policy pack (the standard as data)');
   policy
     .command('lint')
+    .performs('local')
     .description('ポリシーパックを検査 / check a policy pack (schema, ids, order, ranges, roles)')
     .option('--dir <dir>', 'パックのフォルダ / pack folder (default: the shipped Kawaguchi pack)')
     .action((options: { dir?: string }) => {
@@ -89,6 +90,7 @@ export const registerPolicyCommands = (program: Command): void => {
     });
   policy
     .command('clauses')
+    .performs('local')
     .description('条項の一覧 / list every clause in document order')
     .option('--json', '1行に1条項のJSON / one JSON object per line', false)
     .option('--dir <dir>', 'パックのフォルダ / pack folder (default: the shipped Kawaguchi pack)')

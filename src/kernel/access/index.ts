@@ -9,6 +9,14 @@ export {
   requirePermission,
 } from './authorize.js';
 export {
+  checkCommandActions,
+  isCommandAction,
+  localCommand,
+  undeclaredCommandActions,
+  type CommandAction,
+  type CommandDeclaration,
+} from './command-actions.js';
+export {
   cedarPolicies,
   cedarPolicyText,
   cedarPrincipal,

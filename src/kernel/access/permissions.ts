@@ -6,6 +6,8 @@ import type { Role } from './roles.js';
  * (`#signedIn`, `#roles`); actions on single records are declared there. Add an action here with its roles.
  */
 export const permissions = {
+  /** Run Mamori itself (start the server, migrate the database, seed the demo): the operator only, from the CLI. */
+  'system.operate': { anyAccount: false, roles: [] },
   'org.read': { anyAccount: true, roles: [] },
   /** One's own session: read it, sign out. */
   'identity.session': { anyAccount: true, roles: [] },
