@@ -1,9 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/db-harness.js';
 import { assignmentRow, smallHospital } from '../../test/factories/org.js';
+import { auditSize } from '../../test/ledger-helpers.js';
 import { call, signInAs, type Browserish } from '../../test/server-harness.js';
 import { loadConfig, systemActor, type MamoriApp } from '../kernel/index.js';
 import { hashLeaf, verifyInclusion } from '../kernel/ledger/merkle.js';
@@ -18,6 +20,7 @@ import {
   signNote,
 } from '../kernel/ledger/note.js';
 import { createAccount } from '../modules/identity/index.js';
+import { verifyExport } from '../verifier/verify-export.js';
 import { importOrg } from '../modules/org/index.js';
 import type {
   LedgerInclusionProofFile,
@@ -239,6 +242,44 @@ describeEachDialect('ledger page HTTP API', (db) => {
     expect(early.json<ErrorBody>().error.message.ja).toContain('署名済みチェックポイントに含まれていません');
     const missing = await call(app, as('auditor'), 'GET', '/api/ledger/vault/entries/0/proof');
     expect(missing.statusCode).toBe(404);
+  });
+
+  it('exports over HTTP as a tar archive that the standalone verifier checks with the public key alone', async () => {
+    const res = await call(app, as('auditor'), 'GET', '/api/ledger/export');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/x-tar');
+    expect(res.headers['content-disposition']).toMatch(
+      /^attachment; filename="mamori-ledger-export-\d{4}-\d{2}-\d{2}\.tar"$/,
+    );
+    const out = mkdtempSync(join(tmpdir(), 'mamori-ledger-tar-'));
+    writeFileSync(join(out, 'export.tar'), res.rawPayload);
+    // The system's own tar reads it: a real ustar archive.
+    const untar = spawnSync('tar', ['-xf', 'export.tar'], { cwd: out, encoding: 'utf8' });
+    expect(untar.status, untar.stderr).toBe(0);
+    const dir = join(out, 'mamori-ledger-export');
+    expect(readdirSync(dir).sort()).toEqual(['audit', 'manifest.json', 'vault']);
+    const keys = (await call(app, as('auditor'), 'GET', '/api/ledger/public-key')).json<{ audit: string }>();
+    const results = await verifyExport(dir, { key: parseVerifierKey(keys.audit) });
+    expect(results.map((r) => [r.log, r.ok])).toEqual([
+      ['audit', true],
+      ['vault', true],
+    ]);
+    expect(results[0]!.size).toBe(await auditSize(db().handle));
+    // A changed byte in the unpacked file is found, with its index.
+    const file = join(dir, 'audit', 'entries.jsonl');
+    const rows = readFileSync(file, 'utf8').trim().split('\n');
+    const row = JSON.parse(rows[3] ?? '') as { entry: string };
+    const bytes = Buffer.from(row.entry, 'base64');
+    bytes[9] = (bytes[9] ?? 0) ^ 1;
+    rows[3] = JSON.stringify({ ...row, entry: bytes.toString('base64') });
+    writeFileSync(file, `${rows.join('\n')}\n`);
+    const bad = await verifyExport(dir, { key: parseVerifierKey(keys.audit), logs: ['audit'] });
+    expect(bad[0]).toMatchObject({ ok: false, firstBadIndex: 3, reason: 'leafHashMismatch' });
+    rmSync(out, { recursive: true, force: true });
+    const one = await call(app, as('auditor'), 'GET', '/api/ledger/export?log=vault');
+    expect(one.statusCode).toBe(200);
+    expect(one.rawPayload.includes(Buffer.from('mamori-ledger-export/audit/'))).toBe(false);
+    expect((await call(app, as('staff'), 'GET', '/api/ledger/export')).statusCode).toBe(403);
   });
 
   it('refuses the page to staff without a ledger role and to anyone without a session', async () => {

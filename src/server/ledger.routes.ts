@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { contextOf, type MamoriApp, type UseCaseContext } from '../kernel/index.js';
-import { getEntryProof, getLedgerStatus, listEntryKinds } from '../kernel/ledger/browse.js';
+import {
+  exportLedgerArchive,
+  getEntryProof,
+  getLedgerStatus,
+  listEntryKinds,
+} from '../kernel/ledger/browse.js';
 import type { DeploymentKey } from '../kernel/ledger/keys.js';
 import {
   addCosignature,
@@ -199,6 +204,26 @@ export const registerLedgerRoutes = (app: MamoriApp, options: { keyFile: string 
         )
         .type('application/json; charset=utf-8')
         .send(`${JSON.stringify(proof, null, 2)}\n`);
+    },
+  );
+  app.get(
+    '/api/ledger/export',
+    {
+      config: { action: 'ledger.read' },
+      schema: {
+        tags,
+        summary: 'The export of `mamori ledger export` as a tar archive, for the standalone verifier',
+        querystring: z.object({ log: z.enum([...ledgerLogs, 'all']).optional() }),
+      },
+    },
+    async (req, reply) => {
+      const ctx = contextOf(req);
+      const { stream } = await exportLedgerArchive(ctx, req.query);
+      const day = ctx.clock.now().toISOString().slice(0, 10);
+      return reply
+        .header('content-disposition', `attachment; filename="mamori-ledger-export-${day}.tar"`)
+        .type('application/x-tar')
+        .send(stream);
     },
   );
   app.post(

@@ -12,6 +12,7 @@ import type { Db } from '../db/index.js';
 import { AppError } from '../errors/index.js';
 import { defineQuery } from '../usecase/index.js';
 import { latestCheckpoint, type StoredCheckpoint } from './checkpoints.js';
+import { exportArchive } from './export-archive.js';
 import { logVerifierKey, registeredDeploymentKey } from './keys.js';
 import { hashLeaf, verifyInclusion } from './merkle.js';
 import {
@@ -230,4 +231,13 @@ export const getEntryProof = defineQuery({
       verifier_key: key === null ? null : logVerifierKey(key.name, key.publicKey, log),
     };
   },
+});
+
+/** The export of `mamori ledger export` as a tar archive, for the auditor's standalone verifier (第9 1(6)). */
+export const exportLedgerArchive = defineQuery({
+  name: 'ledger.export',
+  input: z.object({ log: z.enum([...ledgerLogs, 'all']).default('all') }).strict(),
+  authorize: (ctx) => requirePermission(ctx.actor, 'ledger.read'),
+  execute: (ctx, input) =>
+    exportArchive(ctx.database, input.log === 'all' ? ledgerLogs : [input.log], ctx.clock.now()),
 });
