@@ -401,6 +401,74 @@ const requests: Record<string, readonly Case[]> = {
       body: () => ({ clauseIds: ['5.1.1'], note: '行列試験の対応付けです。' }),
     },
   ],
+  // The account lifecycle (第7 2(1)イ・ウ): changes to an account that does not exist pass authorization, then 404.
+  'GET /api/identity/accounts/{id}': [{ url: (who) => `/api/identity/accounts/${who.accountId || 'none'}` }],
+  'POST /api/identity/accounts/{id}/disable': [
+    { url: fixed('/api/identity/accounts/none/disable'), body: () => ({ reason: '行列試験' }) },
+  ],
+  'POST /api/identity/accounts/{id}/enable': [
+    { url: fixed('/api/identity/accounts/none/enable'), body: () => ({ reason: '行列試験' }) },
+  ],
+  'POST /api/identity/accounts/{id}/temporary-password': [
+    { url: fixed('/api/identity/accounts/none/temporary-password'), body: () => ({ reason: '行列試験' }) },
+  ],
+  'POST /api/identity/accounts/{id}/privilege': [
+    {
+      url: fixed('/api/identity/accounts/none/privilege'),
+      body: () => ({ privileged: true, systemName: '行列試験', reason: '行列試験' }),
+    },
+  ],
+  'POST /api/identity/shared-accounts': [
+    {
+      url: fixed('/api/identity/shared-accounts'),
+      body: (who, w) => ({
+        loginId: `shared-${who.key.toLowerCase()}`,
+        displayName: '行列試験の共用ID',
+        purpose: '行列試験',
+        unitCode: 'KANGO-4E',
+        users: [w.managerEmployeeNumber],
+      }),
+    },
+  ],
+  'POST /api/identity/shared-accounts/{id}/users': [
+    {
+      url: fixed('/api/identity/shared-accounts/none/users'),
+      body: () => ({ add: ['X'], reason: '行列試験' }),
+    },
+  ],
+  'POST /api/identity/development-accounts': [
+    {
+      url: fixed('/api/identity/development-accounts'),
+      body: (who, w) => ({
+        loginId: `dev-${who.key.toLowerCase()}`,
+        ownerEmployeeNumber: w.managerEmployeeNumber,
+        systemName: '行列試験システム',
+        purpose: '行列試験',
+        endDate: '2026-12-31',
+      }),
+    },
+  ],
+  'POST /api/identity/personnel/import': [
+    {
+      url: fixed('/api/identity/personnel/import?dryRun=true'),
+      body: (who) => ({
+        format: 'csv',
+        contentBase64: Buffer.from(
+          `異動区分,職員番号,発効日,氏名,氏名（カナ）,雇用形態,所属部署コード\r\n採用,MX-${who.key.toUpperCase()},2026-04-01,行列 太郎,ギョウレツ タロウ,regular,KANGO-4E\r\n`,
+        ).toString('base64'),
+      }),
+    },
+  ],
+  'POST /api/identity/sweep': [{ url: fixed('/api/identity/sweep'), body: () => ({}) }],
+  'POST /api/identity/sweep/decisions': [
+    { url: fixed('/api/identity/sweep/decisions'), body: () => ({ itemIds: ['none'], decision: 'disable' }) },
+  ],
+  'POST /api/identity/scim-tokens': [
+    { url: fixed('/api/identity/scim-tokens'), body: (who) => ({ name: `行列試験 ${who.key}` }) },
+  ],
+  'POST /api/identity/scim-tokens/{id}/revoke': [
+    { url: fixed('/api/identity/scim-tokens/none/revoke'), body: () => ({ reason: '行列試験' }) },
+  ],
 };
 
 interface OpenApi {

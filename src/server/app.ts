@@ -17,7 +17,10 @@ import {
   fileSecretBox,
   registerDirectoryRoutes,
   registerIdentityRoutes,
+  registerLifecycleRoutes,
   registerOidcRoutes,
+  registerScimRoutes,
+  registerScimTokenRoutes,
   secretsKeyFileOf,
 } from '../modules/identity/index.js';
 import { orgDirectory, registerOrgRoutes } from '../modules/org/index.js';
@@ -27,6 +30,7 @@ import { registerPolicyRoutes, type ComplianceService } from '../modules/policy/
 import { registerRecordsRoutes } from '../modules/records/index.js';
 import { authHook } from './auth-hook.js';
 import { handleError } from './http-errors.js';
+import { handleScimError } from './scim-errors.js';
 import { registerHealthRoutes } from './health.routes.js';
 import { registerLedgerRoutes } from './ledger.routes.js';
 import { packageVersion } from './package-root.js';
@@ -124,6 +128,11 @@ export const buildApp = async (options: BuildAppOptions): Promise<MamoriApp> => 
     secureCookies: config.secureCookies,
     publicUrl: config.publicUrl,
   });
+  // The account lifecycle: personnel events and their import, account administration, the sweep (第7 2(1)イ).
+  registerLifecycleRoutes(app);
+  registerScimTokenRoutes(app);
+  // SCIM 2.0 for HR systems, with bearer tokens and RFC 7644's error bodies.
+  await registerScimRoutes(app, { onError: handleScimError, publicUrl: config.publicUrl });
   // Directory synchronisation; its bind password is sealed with the key beside the data (never in the database).
   const secrets = fileSecretBox(secretsKeyFileOf(config));
   registerDirectoryRoutes(app, { secrets });

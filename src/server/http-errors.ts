@@ -26,7 +26,7 @@ export const statusOf = (code: ErrorCode): number => {
 };
 
 /** Errors that come from Fastify itself (body too large, bad JSON, rate limit…) in our terms. */
-const fromFastify = (error: FastifyError): AppError => {
+export const fromFastify = (error: FastifyError): AppError => {
   const status = error.statusCode ?? 500;
   if (status === 429) return new AppError('rateLimited', defaultMessage('rateLimited'), { cause: error });
   if (status === 413) {

@@ -87,3 +87,12 @@ export { importPersonnelFile, personnelSheets, personnelTemplateCsv } from './li
 export { startIdSweep } from './lifecycle/start-id-sweep.js';
 export { listPrivilegedHolders } from './reports/list-privileged-holders.js';
 export { listSharedAccounts } from './reports/list-shared-accounts.js';
+export { registerLifecycleRoutes } from './lifecycle/lifecycle.routes.js';
+export { listPersonnelEvents } from './lifecycle/list-personnel-events.js';
+export { issueScimToken } from './scim/issue-scim-token.js';
+export { listScimTokens } from './scim/list-scim-tokens.js';
+export { revokeScimToken } from './scim/revoke-scim-token.js';
+export { scimTypeOf } from './scim/scim-errors.js';
+export { SCIM_ERROR } from './scim/scim.schema.js';
+export { registerScimRoutes, type ScimRouteOptions } from './scim/scim.routes.js';
+export { registerScimTokenRoutes } from './scim/scim-tokens.routes.js';

@@ -41,6 +41,7 @@ export {
   endStaffRecord,
   endTermsFrom,
   moveStaffRecord,
+  updateStaffDetails,
 } from './personnel-changes.js';
 export {
   readTabularFile,

@@ -121,3 +121,29 @@ export const endStaffRecord = async (
   ledger.push(...(await endTermsFrom(tx, staff.id, from.toISOString().slice(0, 10), 'retirement')));
   return ledger;
 };
+
+type StaffDetails = Partial<Pick<StaffTable, 'name_kanji' | 'name_kana' | 'email' | 'phone' | 'employment'>>;
+
+/** A person's own details changed by the personnel office (name, kana, contact, employment). */
+export const updateStaffDetails = async (
+  tx: Db,
+  now: string,
+  staff: StaffTable,
+  details: StaffDetails,
+): Promise<LedgerDraft[]> => {
+  const changes: Record<string, [JsonValue, JsonValue]> = {};
+  for (const [key, value] of Object.entries(details) as [keyof StaffDetails, string | null | undefined][])
+    if (value !== undefined && staff[key] !== value) changes[key] = [staff[key], value];
+  if (Object.keys(changes).length === 0) return [];
+  await updateStaffRow(tx, staff.id, {
+    ...Object.fromEntries(Object.entries(changes).map(([k, [, v]]) => [k, v])),
+    updated_at: now,
+  });
+  return [
+    {
+      kind: 'org.staff.updated',
+      subject: `staff:${staff.id}`,
+      payload: { employeeNumber: staff.employee_number, changes },
+    },
+  ];
+};

@@ -1,6 +1,6 @@
 import { AppError, defineUseCase, newId, validationError } from '../../../kernel/index.js';
 import { findStaffByNumber } from '../../org/index.js';
-import { accountOrNotFound, authorizeAccountChange } from '../lifecycle/account-guard.js';
+import { accountOrNotFound, authorizeChangeOf } from '../lifecycle/account-guard.js';
 import { currentStaff, todayOf } from './account-inputs.js';
 import { changeSharedUsersInput } from './accounts.schema.js';
 
@@ -8,8 +8,7 @@ import { changeSharedUsersInput } from './accounts.schema.js';
 export const changeSharedUsers = defineUseCase({
   name: 'identity.changeSharedUsers',
   input: changeSharedUsersInput,
-  authorize: async (ctx, input, tx) =>
-    authorizeAccountChange(ctx, await accountOrNotFound(tx, input.accountId)),
+  authorize: (ctx, input, tx) => authorizeChangeOf(ctx, tx, input.accountId),
   execute: async (ctx, input, tx) => {
     const account = await accountOrNotFound(tx, input.accountId);
     if (account.kind !== 'shared')

@@ -1,6 +1,6 @@
 import { defineUseCase } from '../../../kernel/index.js';
 import { disableAccount } from '../lifecycle/account-changes.js';
-import { accountOrNotFound, authorizeAccountChange, recordingDenials } from '../lifecycle/account-guard.js';
+import { accountOrNotFound, authorizeChangeOf, recordingDenials } from '../lifecycle/account-guard.js';
 import { accountReasonInput } from './accounts.schema.js';
 
 /** An administrator disables an account, with the reason on the ledger; its sessions end. */
@@ -8,8 +8,7 @@ export const deactivateAccount = recordingDenials(
   defineUseCase({
     name: 'identity.deactivateAccount',
     input: accountReasonInput,
-    authorize: async (ctx, input, tx) =>
-      authorizeAccountChange(ctx, await accountOrNotFound(tx, input.accountId)),
+    authorize: (ctx, input, tx) => authorizeChangeOf(ctx, tx, input.accountId),
     execute: async (ctx, input, tx) => {
       const account = await accountOrNotFound(tx, input.accountId);
       const ledger = await disableAccount(tx, account, 'manual', ctx.clock.now().toISOString(), {

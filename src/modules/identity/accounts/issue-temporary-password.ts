@@ -1,6 +1,6 @@
 import { defineUseCase, newId, validationError } from '../../../kernel/index.js';
 import { updateAccountRow } from '../accounts.repository.js';
-import { accountOrNotFound, authorizeAccountChange, recordingDenials } from '../lifecycle/account-guard.js';
+import { accountOrNotFound, authorizeChangeOf, recordingDenials } from '../lifecycle/account-guard.js';
 import { endAllSessions } from '../lifecycle/lifecycle.repository.js';
 import { generateTemporaryPassword, hashPassword } from '../password.js';
 import { accountReasonInput } from './accounts.schema.js';
@@ -13,8 +13,7 @@ export const issueTemporaryPassword = recordingDenials(
   defineUseCase({
     name: 'identity.issueTemporaryPassword',
     input: accountReasonInput,
-    authorize: async (ctx, input, tx) =>
-      authorizeAccountChange(ctx, await accountOrNotFound(tx, input.accountId)),
+    authorize: (ctx, input, tx) => authorizeChangeOf(ctx, tx, input.accountId),
     execute: async (ctx, input, tx) => {
       const account = await accountOrNotFound(tx, input.accountId);
       if (account.source !== 'local')

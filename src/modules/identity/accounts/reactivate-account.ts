@@ -1,7 +1,7 @@
 import { defineUseCase, validationError } from '../../../kernel/index.js';
 import { findStaffById } from '../../org/index.js';
 import { enableAccount } from '../lifecycle/account-changes.js';
-import { accountOrNotFound, authorizeAccountChange, recordingDenials } from '../lifecycle/account-guard.js';
+import { accountOrNotFound, authorizeChangeOf, recordingDenials } from '../lifecycle/account-guard.js';
 import { todayOf } from './account-inputs.js';
 import { accountReasonInput } from './accounts.schema.js';
 
@@ -15,8 +15,7 @@ export const reactivateAccount = recordingDenials(
   defineUseCase({
     name: 'identity.reactivateAccount',
     input: accountReasonInput,
-    authorize: async (ctx, input, tx) =>
-      authorizeAccountChange(ctx, await accountOrNotFound(tx, input.accountId)),
+    authorize: (ctx, input, tx) => authorizeChangeOf(ctx, tx, input.accountId),
     execute: async (ctx, input, tx) => {
       const account = await accountOrNotFound(tx, input.accountId);
       const today = todayOf(ctx);

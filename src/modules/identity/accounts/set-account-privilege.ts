@@ -15,8 +15,8 @@ export const setAccountPrivilege = recordingDenials(
     input: setAccountPrivilegeInput,
     // Either way it is a change of a privileged ID.
     authorize: async (ctx, input, tx) => {
-      await accountOrNotFound(tx, input.accountId);
       authorizeAccountChange(ctx, { privileged: 1, system_role: null });
+      await accountOrNotFound(tx, input.accountId);
     },
     execute: async (ctx, input, tx) => {
       const account = await accountOrNotFound(tx, input.accountId);

@@ -29,6 +29,12 @@ export const authorizeAccountChange = (
   }
 };
 
+/** Authorizes a change of one account: the permission first (no hint whether an ID exists), then its class. */
+export const authorizeChangeOf = async (ctx: UseCaseContext, tx: Db, accountId: string): Promise<void> => {
+  requirePermission(ctx.actor, 'identity.manageAccounts');
+  authorizeAccountChange(ctx, await accountOrNotFound(tx, accountId));
+};
+
 export const accountOrNotFound = async (tx: Db, id: string): Promise<AccountTable> => {
   const account = await findAccountById(tx, id);
   if (account === undefined)

@@ -36,15 +36,6 @@ export const eventsOf = (db: Db, employeeNumbers: readonly string[]): Promise<Pe
         .orderBy('effective_date')
         .execute();
 
-export const listPersonnelEvents = (db: Db, limit: number): Promise<PersonnelEventTable[]> =>
-  db
-    .selectFrom('personnel_events')
-    .selectAll()
-    .orderBy('recorded_at', 'desc')
-    .orderBy('row')
-    .limit(limit)
-    .execute();
-
 /** The personal accounts of a staff member (IDs are personal: normally one, local or from a directory). */
 export const accountsOfStaff = (db: Db, staffId: string): Promise<AccountTable[]> =>
   db

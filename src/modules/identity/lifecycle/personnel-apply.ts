@@ -29,6 +29,11 @@ export interface LifecycleRun {
   readonly by: string;
   /** A dry run hashes no password (nothing will be kept) and returns none. */
   readonly dryRun: boolean;
+  /**
+   * Accounts of hires get no temporary password (an HR system pushed them over SCIM and nobody is there to hand
+   * one over): they stay pending until an administrator issues one (7-2(3)イ).
+   */
+  readonly withoutPasswords?: boolean;
 }
 
 /** An account made for a hire, with its temporary password (shown once) and its first day. */
@@ -171,6 +176,7 @@ export const recordPersonnelEvents = async (
       staffId = created.staff.id;
       staffIds.set(d.employeeNumber, staffId);
       const temporaryPassword = generateTemporaryPassword();
+      const issue = !run.dryRun && run.withoutPasswords !== true;
       const accountId = newId();
       const pending = d.effectiveDate > run.today;
       await insertAccount(
@@ -180,7 +186,7 @@ export const recordPersonnelEvents = async (
           login_id: p.loginId ?? d.employeeNumber.toLowerCase(),
           staff_id: staffId,
           scoped_unit_id: created.staff.unit_id,
-          password_hash: run.dryRun ? '!' : await hashPassword(temporaryPassword),
+          password_hash: issue ? await hashPassword(temporaryPassword) : '!',
           created_at: run.now,
           ...(pending ? { disabled_at: run.now, disabled_reason: 'notStarted' } : {}),
         }),
@@ -191,7 +197,7 @@ export const recordPersonnelEvents = async (
         payload: {
           loginId: p.loginId,
           staff: `staff:${staffId}`,
-          temporaryPassword: true,
+          temporaryPassword: run.withoutPasswords !== true,
           source: source.source,
           usableFrom: d.effectiveDate,
         },
@@ -201,7 +207,7 @@ export const recordPersonnelEvents = async (
         loginId: p.loginId ?? '',
         employeeNumber: d.employeeNumber,
         name: d.nameKanji ?? '',
-        temporaryPassword: run.dryRun ? null : temporaryPassword,
+        temporaryPassword: issue ? temporaryPassword : null,
         usableFrom: d.effectiveDate,
       });
     }

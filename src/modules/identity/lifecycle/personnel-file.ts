@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  defineQuery,
+  requirePermission,
   validationError,
   type Bilingual,
   type FieldIssue,
@@ -114,3 +116,10 @@ export const importPersonnelFile = async (
 
 /** An empty personnel file with its headers (CSV), for the personnel office to fill in. */
 export const personnelTemplateCsv = (): string => writeSheetCsv(personnelSheets.personnel, []);
+
+export const getPersonnelTemplate = defineQuery({
+  name: 'identity.getPersonnelTemplate',
+  input: z.object({}).strict(),
+  authorize: (ctx) => requirePermission(ctx.actor, 'identity.importPersonnel'),
+  execute: () => Promise.resolve(personnelTemplateCsv()),
+});

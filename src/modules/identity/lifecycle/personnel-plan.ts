@@ -180,7 +180,8 @@ export const planPersonnelEvents = async (
       );
       continue;
     }
-    if (data.effectiveDate <= startDate) {
+    // A transfer may take effect on the first day itself (a correction of the unit); the rest come after it.
+    if (data.kind === 'transfer' ? data.effectiveDate < startDate : data.effectiveDate <= startDate) {
       add(
         row,
         'effectiveDate',
