@@ -7,6 +7,17 @@ import type { LedgerLog } from './types.js';
 /** [index, exact entry bytes, stored leaf hash]: a tuple, as the driver returns it, to keep the hot loop cheap. */
 export type SnapshotEntry = readonly [idx: number, entry: Buffer, leafHash: Buffer];
 
+/** An entry with the columns searches and history tabs read beside its bytes (kind, actor, subject, time). */
+export type SnapshotEntryWithColumns = readonly [
+  idx: number,
+  entry: Buffer,
+  leafHash: Buffer,
+  kind: string,
+  actor: string,
+  subject: string,
+  createdAt: string,
+];
+
 export interface SnapshotNode {
   readonly level: number;
   readonly idx: number;
@@ -27,6 +38,7 @@ export interface NodeRange {
 export interface LedgerSnapshot {
   readonly head: number;
   entries(from: number, limit: number): Promise<SnapshotEntry[]>;
+  entriesWithColumns(from: number, limit: number): Promise<SnapshotEntryWithColumns[]>;
   nodes(ranges: readonly NodeRange[], limit?: number): Promise<SnapshotNode[]>;
   checkpoints(after: number, limit: number): Promise<{ size: number; note: string }[]>;
   cosignatures(from: number, to: number): Promise<{ size: number; line: string; key: string }[]>;
@@ -57,6 +69,12 @@ const sqliteSnapshot = async <T>(
         'select idx, entry, leaf_hash from ledger_entries where log = ? and idx >= ? order by idx limit ?',
       )
       .raw(true);
+    const withColumns = db
+      .prepare(
+        `select idx, entry, leaf_hash, kind, actor, subject, created_at from ledger_entries
+         where log = ? and idx >= ? order by idx limit ?`,
+      )
+      .raw(true);
     const bounded = db
       .prepare(
         'select level, idx, hash from ledger_nodes where log = ? and level = ? and idx >= ? and idx <= ?',
@@ -77,6 +95,10 @@ const sqliteSnapshot = async <T>(
       entries: async (from, limit) => {
         await breathe();
         return entries.all(log, from, limit) as SnapshotEntry[];
+      },
+      entriesWithColumns: async (from, limit) => {
+        await breathe();
+        return withColumns.all(log, from, limit) as SnapshotEntryWithColumns[];
       },
       nodes: (ranges, limit) => {
         const rows: SnapshotNode[] = [];
@@ -131,6 +153,25 @@ const kyselySnapshot = <T>(
               .limit(limit)
               .execute()
           ).map((r): SnapshotEntry => [r.idx, Buffer.from(r.entry), Buffer.from(r.leaf_hash)]),
+        entriesWithColumns: async (from, limit) =>
+          (
+            await tx
+              .selectFrom('ledger_entries')
+              .select(['idx', 'entry', 'leaf_hash', 'kind', 'actor', 'subject', 'created_at'])
+              .where('log', '=', log)
+              .where('idx', '>=', from)
+              .orderBy('idx')
+              .limit(limit)
+              .execute()
+          ).map((r): SnapshotEntryWithColumns => [
+            r.idx,
+            Buffer.from(r.entry),
+            Buffer.from(r.leaf_hash),
+            r.kind,
+            r.actor,
+            r.subject,
+            r.created_at,
+          ]),
         nodes: async (ranges, limit) => {
           if (ranges.length === 0) return [];
           const parts = ranges.map(

@@ -36,7 +36,8 @@ export type VerifyReason =
   | 'checkpointSignature'
   | 'checkpointMalformed'
   | 'checkpointRoot'
-  | 'cosignature';
+  | 'cosignature'
+  | 'indexColumnsMismatch';
 
 export interface VerifyProblem {
   readonly reason: VerifyReason;
@@ -77,6 +78,11 @@ export const problems = {
     problem('extraEntry', p, {
       ja: `記録 ${p} は台帳の長さを超えて保存されています（台帳を経ずに追加されています）。`,
       en: `Entry ${p} is stored beyond the length of the log (added outside the ledger).`,
+    }),
+  indexColumnsMismatch: (p: number): VerifyProblem =>
+    problem('indexColumnsMismatch', p, {
+      ja: `記録 ${p} の検索用の列（種類・実行者・対象・日時）が記録本体と一致しません（台帳の外で書き換えられ、検索や履歴から隠れている可能性があります）。`,
+      en: `The search columns (kind, actor, subject, time) of entry ${p} disagree with the entry (changed outside the ledger; it may be hidden from searches and history tabs).`,
     }),
   logTruncated: (size: number, what: Bilingual): VerifyProblem =>
     problem('logTruncated', size, {

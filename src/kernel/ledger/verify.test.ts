@@ -119,7 +119,8 @@ type Tampering =
   | { kind: 'alterNode'; at: number }
   | { kind: 'replaceSignature'; at: number }
   | { kind: 'replaceCheckpoint'; at: number }
-  | { kind: 'alterCosignature'; at: number };
+  | { kind: 'alterCosignature'; at: number }
+  | { kind: 'alterColumn'; at: number; column: 'kind' | 'actor' | 'subject' | 'created_at' };
 
 /** Applies one tampering to a log of `size` entries; returns what verification must report. */
 const tamper = async (
@@ -262,6 +263,17 @@ const tamper = async (
         reason: t.kind === 'replaceSignature' ? 'checkpointSignature' : 'checkpointMalformed',
       };
     }
+    case 'alterColumn': {
+      // Bytes and hashes untouched: the entry is only hidden from searches and history tabs by its columns.
+      const value = t.column === 'created_at' ? '2020-01-01T00:00:00.000Z' : 'hidden:elsewhere';
+      await handle.db
+        .updateTable('ledger_entries')
+        .set({ [t.column]: value })
+        .where('log', '=', log)
+        .where('idx', '=', k)
+        .execute();
+      return { firstBadIndex: k, reason: 'indexColumnsMismatch' };
+    }
     case 'alterCosignature': {
       const rows = await handle.db
         .selectFrom('ledger_cosignatures')
@@ -296,6 +308,11 @@ const tamperingArb: fc.Arbitrary<Tampering> = fc.oneof(
   fc.record({ kind: fc.constant('replaceSignature' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('replaceCheckpoint' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('alterCosignature' as const), at: fc.nat() }),
+  fc.record({
+    kind: fc.constant('alterColumn' as const),
+    at: fc.nat(),
+    column: fc.constantFrom('kind' as const, 'actor' as const, 'subject' as const, 'created_at' as const),
+  }),
 );
 
 const historyArb = fc.array(fc.record({ count: fc.integer({ min: 1, max: 12 }), checkpoint: fc.boolean() }), {

@@ -72,6 +72,29 @@ const checkpointPages = (snapshot: LedgerSnapshot) => {
   };
 };
 
+/**
+ * Whether the columns beside an entry (what searches and history tabs select on) say what its canonical bytes
+ * say: the bytes begin with actor, index, kind and end with subject and time, in RFC 8785 key order.
+ */
+export const columnsAgree = (
+  entry: Buffer,
+  idx: number,
+  kind: string,
+  actor: string,
+  subject: string,
+  createdAt: string,
+): boolean => {
+  const head = Buffer.from(
+    `{"actor":${JSON.stringify(actor)},"index":${String(idx)},"kind":${JSON.stringify(kind)},"payload":`,
+  );
+  const tail = Buffer.from(`,"subject":${JSON.stringify(subject)},"time":${JSON.stringify(createdAt)}}`);
+  return (
+    entry.length >= head.length + tail.length &&
+    entry.compare(head, 0, head.length, 0, head.length) === 0 &&
+    entry.compare(tail, 0, tail.length, entry.length - tail.length) === 0
+  );
+};
+
 /** The stored interior hashes the leaves [first, last] completed, by `level/index`. */
 export const nodesCompletedIn = async (
   snapshot: LedgerSnapshot,
@@ -142,16 +165,19 @@ const verifySnapshot = async (
 
   let ok = await checkCheckpointsAtCurrentSize();
   let next = 0;
+  // The first entry whose search columns disagree with its bytes: reported only if the bytes and tree all hold.
+  let columnsBad: number | null = null;
   while (ok) {
-    const rows = await snapshot.entries(next, chunk);
+    const rows = await snapshot.entriesWithColumns(next, chunk);
     const first = rows[0];
     const last = rows.at(-1);
     if (first === undefined || last === undefined) break;
     nodes = await nodesCompletedIn(snapshot, first[0], last[0]);
-    for (const [idx, entry, leafHash] of rows) {
+    for (const [idx, entry, leafHash, kind, actor, subject, createdAt] of rows) {
       if (verifier.size === size) ok = verifier.fail(problems.extraEntry(size));
       else ok = verifier.push(idx, entry, leafHash) && (await checkCheckpointsAtCurrentSize());
       if (!ok) break;
+      if (columnsBad === null && !columnsAgree(entry, idx, kind, actor, subject, createdAt)) columnsBad = idx;
     }
     next = last[0] + 1;
     options.onProgress?.(verifier.size, size);
@@ -169,6 +195,7 @@ const verifySnapshot = async (
       );
     else if ((await snapshot.nodes(rangesBeyond(size), 1)).length > 0)
       verifier.fail(problems.logTruncated(size, { ja: '内部ハッシュ', en: 'interior hashes' }));
+    else if (columnsBad !== null) verifier.fail(problems.indexColumnsMismatch(columnsBad));
     found = verifier.problem;
   }
   return resultOf(log, size, verifier, found);
