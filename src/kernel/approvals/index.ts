@@ -23,6 +23,7 @@ export {
   type RequestTypeHooks,
   type SubmittedDraft,
 } from './hooks.js';
+export { disposalMethods, protections } from './builtin-fields.js';
 export { badInput, endOfDay, envOf } from './helpers.js';
 export { subjectOf as requestSubject, type Env as ApprovalEnv } from './advance.js';
 export {

@@ -17,3 +17,4 @@ export {
   type PdfPageSize,
   type PdfTextOptions,
 } from './pdf.js';
+export { drawTable, heading, paragraph, type PdfCell, type PdfColumn } from './pdf-table.js';

@@ -8,7 +8,7 @@ import {
   type PreparedDraft,
   type SubmittedDraft,
 } from '../../kernel/index.js';
-import { fieldError, isSystem, canReadAsset } from './asset-access.js';
+import { fieldError } from './asset-access.js';
 import {
   assetSubject,
   logHandling,
@@ -18,7 +18,7 @@ import {
 import { findAsset, updateAsset } from './assets.repository.js';
 import { classNames, isClassIIOrAbove, toClassification } from './assets.schema.js';
 import { approverOf } from './handlings.repository.js';
-import { findMedium } from './storage.repository.js';
+import { loadSubject, parseRef, type Subject } from './subjects.js';
 
 /**
  * How the assets module takes part in the approvals engine (the engine's `ApprovalHooks` port). A request about a
@@ -31,61 +31,13 @@ import { findMedium } from './storage.repository.js';
 const unitPath = async (env: ApprovalEnv, unitId: string): Promise<string[]> =>
   (await env.directory.unitPath(env.tx, unitId, env.asOf)).map((u) => u.id);
 
-interface Subject {
-  readonly kind: 'asset' | 'medium';
-  readonly id: string;
-  readonly name: string;
-  readonly classification: number;
-  readonly unitId: string;
-}
-
 /** The register record a request names, if the reader may see it; `null` when the request names none. */
-const subjectOf = async (env: ApprovalEnv, ref: string | null): Promise<Subject | null> => {
-  if (ref === null) return null;
-  const [kind, id = ''] = ref.split(':');
-  if (kind === 'asset') {
-    const asset = await findAsset(env.tx, id);
-    if (asset === undefined || !canReadAsset(env.actor, asset, await unitPath(env, asset.owning_unit_id)))
-      throw fieldError('resourceRef', '情報資産が見つかりません。', 'The information asset was not found.');
-    if (asset.status !== 'active' && asset.status !== 'draft')
-      throw fieldError(
-        'resourceRef',
-        `情報資産 ${asset.code} は廃棄・消去済みです。`,
-        `Asset ${asset.code} has been disposed of or erased.`,
-      );
-    return {
-      kind,
-      id,
-      name: `${asset.code} ${asset.name}`,
-      classification: asset.classification,
-      unitId: asset.owning_unit_id,
-    };
-  }
-  if (kind === 'medium') {
-    const medium = await findMedium(env.tx, id);
-    const readable =
-      medium !== undefined &&
-      (isSystem(env.actor) ||
-        env.actor.unitId === medium.owning_unit_id ||
-        env.actor.grants.some((g) => g.unitId === medium.owning_unit_id || g.unitId === null));
-    if (medium === undefined || !readable)
-      throw fieldError('resourceRef', '記録媒体が見つかりません。', 'The medium was not found.');
-    if (medium.status === 'disposed')
-      throw fieldError(
-        'resourceRef',
-        `記録媒体 ${medium.code} は廃棄済みです。`,
-        `Medium ${medium.code} is disposed of.`,
-      );
-    // 4-2(4)ウ: a medium is handled by the most sensitive class it holds; an empty one as the least.
-    return {
-      kind,
-      id,
-      name: `${medium.code} ${medium.label}`,
-      classification: medium.classification ?? 4,
-      unitId: medium.owning_unit_id,
-    };
-  }
-  throw fieldError('resourceRef', '情報資産・記録媒体以外は指定できません。', 'Name an asset or a medium.');
+const subjectOf = async (env: ApprovalEnv, resourceRef: string | null): Promise<Subject | null> => {
+  if (resourceRef === null) return null;
+  const ref = parseRef(resourceRef);
+  if (ref === null)
+    throw fieldError('resourceRef', '情報資産・記録媒体以外は指定できません。', 'Name an asset or a medium.');
+  return loadSubject(env.tx, env.actor, (unitId) => unitPath(env, unitId), ref, 'resourceRef');
 };
 
 /** The form takes the record's name and classification; a lower class typed by the applicant is refused. */
@@ -136,12 +88,12 @@ const permitHandling =
   (kind: 'transport' | 'provision' | 'disposal') =>
   async (env: ApprovalEnv, request: ApprovalRequestTable): Promise<readonly LedgerDraft[]> => {
     const form = formOf(request);
-    const [refKind, refId = ''] = (request.resource_ref ?? '').split(':');
+    const ref = parseRef(request.resource_ref);
     const handling = await logHandling(env.tx, {
       kind,
       status: 'approved',
-      assetId: refKind === 'asset' ? refId : null,
-      mediumId: refKind === 'medium' ? refId : null,
+      assetId: ref?.kind === 'asset' ? ref.id : null,
+      mediumId: ref?.kind === 'medium' ? ref.id : null,
       subjectName: text(form['assetName']) ?? request.title,
       unitId: request.resource_unit_id ?? request.applicant_unit_id,
       classification: request.classification,

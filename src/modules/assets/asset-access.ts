@@ -213,3 +213,22 @@ export const canSeeUnitRecords = (actor: Actor, unitPath: readonly string[]): bo
   isSystem(actor) ||
   (unitPath.length > 0 && actor.unitId === unitPath[0]) ||
   actor.grants.some((g) => g.unitId === null || unitPath.includes(g.unitId));
+
+/**
+ * Acting on a permitted handling: the applicant it was granted to, or those who keep the unit's records (its
+ * Managers and Staff, the Officer above, the security office).
+ */
+export const requireApplicantOrKeeper = (
+  actor: Actor,
+  applicantStaffId: string | null,
+  unitPath: readonly string[],
+): void => {
+  if (applicantStaffId !== null && actor.staffId === applicantStaffId) return;
+  requireManageUnit(actor, unitPath, 'handlingId');
+};
+
+/** An instant not later than now (a few minutes' clock difference allowed). */
+export const requirePast = (ctx: UseCaseContext, instant: string, field: string): void => {
+  if (Date.parse(instant) > ctx.clock.now().getTime() + 5 * 60_000)
+    throw fieldError(field, '未来の日時は記録できません。', 'A time in the future cannot be recorded.');
+};

@@ -7,9 +7,9 @@ import type {
   AssetView,
   StoragePlaceView,
 } from '../../shared/api-types.js';
-import type { AssetRow } from './assets.repository.js';
+import { findAssetsByIds, unitNames, type AssetRow } from './assets.repository.js';
 import type { DisposalRow, HandlingRow, PublicationRow } from './handlings.repository.js';
-import type { MediumRow, PlaceRow } from './storage.repository.js';
+import { findMediaByIds, listPlaces, type MediumRow, type PlaceRow } from './storage.repository.js';
 
 /** Register rows as the API shows them, with the names of the units, places, media and sources they refer to. */
 
@@ -20,7 +20,7 @@ export interface Lookups {
   readonly assets: ReadonlyMap<string, Pick<AssetRow, 'id' | 'code' | 'name'>>;
 }
 
-/** Everything the rows refer to, in four small queries. */
+/** Everything the rows refer to, in four small reads. */
 export const loadLookups = async (
   db: Db,
   refs: { assets?: readonly (string | null)[]; media?: readonly (string | null)[] } = {},
@@ -29,18 +29,10 @@ export const loadLookups = async (
     ...new Set((xs ?? []).filter((x): x is string => x !== null)),
   ];
   const [units, places, media, assets] = await Promise.all([
-    db.selectFrom('units').select(['id', 'name_ja', 'name_en']).execute(),
-    db.selectFrom('storage_places').selectAll().execute(),
-    ids(refs.media).length === 0
-      ? Promise.resolve([])
-      : db.selectFrom('media').selectAll().where('id', 'in', ids(refs.media)).execute(),
-    ids(refs.assets).length === 0
-      ? Promise.resolve([])
-      : db
-          .selectFrom('information_assets')
-          .select(['id', 'code', 'name'])
-          .where('id', 'in', ids(refs.assets))
-          .execute(),
+    unitNames(db),
+    listPlaces(db),
+    findMediaByIds(db, ids(refs.media)),
+    findAssetsByIds(db, ids(refs.assets)),
   ]);
   return {
     units: new Map(units.map((u) => [u.id, { id: u.id, nameJa: u.name_ja, nameEn: u.name_en }])),

@@ -101,3 +101,16 @@ export const nextCode = async (db: Db, prefix: string, year: number): Promise<st
     .executeTakeFirstOrThrow();
   return `${prefix}-${String(year)}-${String(row.value).padStart(6, '0')}`;
 };
+
+export const findAssetsByIds = async (db: Db, ids: readonly string[]): Promise<AssetRow[]> => {
+  const out: AssetRow[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    const part = ids.slice(i, i + 500);
+    if (part.length > 0)
+      out.push(...(await db.selectFrom('information_assets').selectAll().where('id', 'in', part).execute()));
+  }
+  return out;
+};
+
+/** Every unit's names (a few hundred rows at most), for the registers' labels. */
+export const unitNames = (db: Db) => db.selectFrom('units').select(['id', 'name_ja', 'name_en']).execute();

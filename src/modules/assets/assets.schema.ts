@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { optionalDate, optionalText, text, type Bilingual } from '../../kernel/index.js';
+import {
+  disposalMethods,
+  optionalDate,
+  optionalText,
+  protections,
+  text,
+  type Bilingual,
+} from '../../kernel/index.js';
 
 /**
  * Information assets (第4): the words of the register as zod schemas. Classification I–IV is coded 1–4, lower
@@ -279,3 +286,93 @@ export const assetFilters = z.strictObject({
   offset: z.coerce.number().int().min(0).default(0),
 });
 export type AssetFilters = z.output<typeof assetFilters>;
+
+/** The protections against misuse (4-2(6)イ, 4-2(7)イ) and the disposal methods (4-2(8)イ), as the request forms. */
+export const protectionValues = protections.map(([value]) => value);
+export type Protection = (typeof protections)[number][0];
+export const disposalMethodValues = disposalMethods.map(([value]) => value);
+export type DisposalMethod = (typeof disposalMethods)[number][0];
+/** Every method but an ordinary deletion leaves nothing recoverable (4-2(8)イ). */
+export const isUnrecoverable = (method: string): boolean => method !== 'delete';
+/** What class II and above may be protected with: in transport (4-2(6)イ), when provided outside (4-2(7)イ). */
+export const transportProtections: readonly string[] = ['lockedCase', 'encrypted', 'password'];
+export const provisionProtections: readonly string[] = ['encrypted', 'password'];
+
+const instant = z.iso.datetime({ offset: true });
+
+/** Carrying out a transport or provision the Security Manager approved. */
+export const completeHandlingInput = z.strictObject({
+  handlingId: id,
+  performedAt: instant,
+  /** The protection actually used, when it differs from the one approved. */
+  protection: z.enum(protections.map(([v]) => v) as [Protection, ...Protection[]]).optional(),
+  note: optionalText(1000),
+});
+
+/** A transport or provision of class III or IV, which needs no permission, recorded in the handling log. */
+export const recordHandlingInput = z
+  .strictObject({
+    kind: z.enum(['transport', 'provision']),
+    assetId: optionalId,
+    mediumId: optionalId,
+    origin: optionalText(200),
+    destination: optionalText(200),
+    counterparty: optionalText(200),
+    protection: z.enum(protections.map(([v]) => v) as [Protection, ...Protection[]]).default('none'),
+    performedAt: instant,
+    purpose: optionalText(1000),
+  })
+  .refine((v) => (v.assetId === null) !== (v.mediumId === null), {
+    path: ['assetId'],
+    params: {
+      ja: '運搬・提供する情報資産か記録媒体のどちらかを指定してください。',
+      en: 'Name either the asset or the medium.',
+    },
+  });
+
+/** 4-2(8)ウ: what was done, when and by whom, for a disposal the Security Manager approved. */
+export const recordDisposalInput = z.strictObject({
+  handlingId: id,
+  performedAt: instant,
+  /** Who did it; the one recording by default. */
+  performedByStaffId: optionalId,
+  method: z.enum(disposalMethods.map(([v]) => v) as [DisposalMethod, ...DisposalMethod[]]),
+  /** How recovery was made impossible (tool, passes, destruction), required for class II and above (4-2(8)イ). */
+  sanitization: optionalText(1000),
+  witnessName: optionalText(100),
+  contractor: optionalText(200),
+  contractorCertificate: optionalText(100),
+  note: optionalText(1000),
+});
+
+/** 4-2(7)ウ: what is published to residents, by its exact bytes (their SHA-256 is kept). */
+export const publishAssetInput = z.strictObject({
+  assetId: id,
+  channel: text(300),
+  fileName: optionalText(200),
+  contentBase64: z.string().min(1).max(30_000_000),
+});
+
+export const checkPublicationInput = z.strictObject({
+  publicationId: id,
+  contentBase64: z.string().min(1).max(30_000_000),
+});
+
+export const handlingFilters = z.strictObject({
+  kind: z.enum(handlingKinds).optional(),
+  unitId: optionalId.optional(),
+  assetId: optionalId.optional(),
+  /** Calendar dates (Japan time) bounding when each line was made. */
+  from: optionalDate.optional(),
+  to: optionalDate.optional(),
+  limit: z.coerce.number().int().min(1).max(5000).default(500),
+});
+export type HandlingFilters = z.output<typeof handlingFilters>;
+
+export const disposalFilters = z.strictObject({
+  unitId: optionalId.optional(),
+  from: optionalDate.optional(),
+  to: optionalDate.optional(),
+  limit: z.coerce.number().int().min(1).max(5000).default(500),
+});
+export type DisposalFilters = z.output<typeof disposalFilters>;

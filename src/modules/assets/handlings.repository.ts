@@ -126,3 +126,27 @@ export const approverOf = (db: Db, requestId: string) =>
     .where('decision', '=', 'approved')
     .orderBy('idx', 'desc')
     .executeTakeFirst();
+
+/** The request numbers of approval requests, by id. */
+export const refNosOf = async (db: Db, ids: readonly string[]): Promise<Map<string, string>> => {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('approval_requests')
+    .select(['id', 'ref_no'])
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.ref_no]));
+};
+
+/** The assets that left the register with a disposal: the asset itself, or what was on the disposed medium. */
+export const assetsOfDisposal = (db: Db, d: Pick<DisposalRow, 'asset_id' | 'medium_id'>) =>
+  db
+    .selectFrom('information_assets')
+    .select(['id', 'code', 'name'])
+    .where((eb) =>
+      eb.or([
+        eb('id', '=', d.asset_id ?? ''),
+        eb.and([eb('medium_id', '=', d.medium_id ?? ''), eb('status', '=', 'disposed')]),
+      ]),
+    )
+    .execute();

@@ -3,7 +3,7 @@ import { defineQuery } from '../../kernel/index.js';
 import type { StoragePlaceView } from '../../shared/api-types.js';
 import { allow } from './asset-access.js';
 import { loadLookups, presentPlace } from './assets.presenters.js';
-import { listPlaces } from './storage.repository.js';
+import { listPlaces, liveMediaCountsByPlace } from './storage.repository.js';
 
 /** The storage places with their protections (4-2(5)ウ・エ) and how many live media each keeps. */
 export const listStoragePlaces = defineQuery({
@@ -12,17 +12,11 @@ export const listStoragePlaces = defineQuery({
   authorize: allow('assets.read'),
   execute: async (ctx, input): Promise<StoragePlaceView[]> => {
     const db = ctx.database.db;
-    const [places, counts, lookups] = await Promise.all([
+    const [places, countOf, lookups] = await Promise.all([
       listPlaces(db),
-      db
-        .selectFrom('media')
-        .select(['storage_place_id', db.fn.countAll<number>().as('n')])
-        .where('status', 'in', ['inUse', 'stored'])
-        .groupBy('storage_place_id')
-        .execute(),
+      liveMediaCountsByPlace(db),
       loadLookups(db),
     ]);
-    const countOf = new Map(counts.map((c) => [c.storage_place_id, c.n]));
     return places
       .filter((p) => input.includeRetired === 'true' || p.retired_on === null)
       .map((p) => presentPlace(p, lookups, countOf.get(p.id) ?? 0));

@@ -3,7 +3,7 @@ import type { MediumView } from '../../shared/api-types.js';
 import { canSeeUnitRecords, today, unitPathsOf } from './asset-access.js';
 import { loadLookups, unitRef } from './assets.presenters.js';
 import { storageFindings } from './storage-rules.js';
-import { listMedia, type MediumRow } from './storage.repository.js';
+import { liveAssetCountsByMedium, listMedia, type MediumRow } from './storage.repository.js';
 
 /**
  * The media register as the reader may see it (their units', or all for hospital-wide roles), each medium with
@@ -22,14 +22,7 @@ export const mediaViews = async (
     rows.map((m) => m.owning_unit_id),
   );
   const visible = rows.filter((m) => canSeeUnitRecords(ctx.actor, paths.get(m.owning_unit_id) ?? []));
-  const counts = await db
-    .selectFrom('information_assets')
-    .select(['medium_id', db.fn.countAll<number>().as('n')])
-    .where('medium_id', 'is not', null)
-    .where('status', 'in', ['draft', 'active'])
-    .groupBy('medium_id')
-    .execute();
-  const countOf = new Map(counts.map((c) => [c.medium_id, c.n]));
+  const countOf = await liveAssetCountsByMedium(db);
   const lookups = await loadLookups(db);
   const asOf = today(ctx);
   return visible.map((m: MediumRow): MediumView => {

@@ -66,3 +66,26 @@ export const highestClassOnMedia = async (
     .execute();
   return new Map(rows.flatMap((r) => (r.medium_id === null ? [] : [[r.medium_id, r.highest]])));
 };
+
+/** How many live assets each medium holds. */
+export const liveAssetCountsByMedium = async (db: Db): Promise<Map<string, number>> => {
+  const rows = await db
+    .selectFrom('information_assets')
+    .select(['medium_id', db.fn.countAll<number>().as('n')])
+    .where('medium_id', 'is not', null)
+    .where('status', 'in', ['draft', 'active'])
+    .groupBy('medium_id')
+    .execute();
+  return new Map(rows.flatMap((r) => (r.medium_id === null ? [] : [[r.medium_id, r.n]])));
+};
+
+/** How many media in use or stored each place keeps. */
+export const liveMediaCountsByPlace = async (db: Db): Promise<Map<string, number>> => {
+  const rows = await db
+    .selectFrom('media')
+    .select(['storage_place_id', db.fn.countAll<number>().as('n')])
+    .where('status', 'in', ['inUse', 'stored'])
+    .groupBy('storage_place_id')
+    .execute();
+  return new Map(rows.flatMap((r) => (r.storage_place_id === null ? [] : [[r.storage_place_id, r.n]])));
+};

@@ -1,8 +1,17 @@
 import ExcelJS from 'exceljs';
-import { createPdf, formatEraDate, formatJapanTime, pdfFonts, type Bilingual } from '../../../kernel/index.js';
+import {
+  createPdf,
+  drawTable,
+  formatEraDate,
+  formatJapanTime,
+  heading,
+  paragraph,
+  pdfFonts,
+  type Bilingual,
+  type PdfCell,
+} from '../../../kernel/index.js';
 import type { ChecklistAnswerCode, ChecklistItemView, ChecklistView } from '../../../shared/api-types.js';
 import { statusNames } from '../compliance.model.js';
-import { drawTable, heading, paragraph, type PdfCell } from '../report/pdf-table.js';
 
 /** The inspector's checklist (立入検査用): PDF and Excel in the form's order, with answers and 確認日 filled in. */
 

@@ -1,7 +1,15 @@
-import { createPdf, formatEraDate, formatJapanTime, pdfFonts } from '../../../kernel/index.js';
+import {
+  createPdf,
+  drawTable,
+  formatEraDate,
+  formatJapanTime,
+  heading,
+  paragraph,
+  pdfFonts,
+  type PdfCell,
+} from '../../../kernel/index.js';
 import { complianceStatuses } from '../compliance.model.js';
 import type { ClauseResult } from '../evaluate-compliance.js';
-import { drawTable, heading, paragraph, type PdfCell } from './pdf-table.js';
 import {
   signatureLines,
   statusColor,

@@ -1,6 +1,9 @@
-import { pdfFonts, type PdfBuilder } from '../../../kernel/index.js';
+import { pdfFonts, type PdfBuilder } from './pdf.js';
 
-/** A simple ruled table for pdfkit that wraps text in each cell and repeats its header on every new page. */
+/**
+ * A simple ruled table for pdfkit that wraps text in each cell and repeats its header on every new page, with a
+ * heading and a paragraph beside it: the building blocks of the registers and reports.
+ */
 
 export interface PdfColumn {
   readonly header: string;
