@@ -24,6 +24,12 @@ const IdentitySettingsPage = lazy(() =>
 const LockoutsPage = lazy(() =>
   import('./identity/admin/LockoutsPage.js').then((m) => ({ default: m.LockoutsPage })),
 );
+const DirectorySettingsPage = lazy(() =>
+  import('./identity/admin/DirectorySettingsPage.js').then((m) => ({ default: m.DirectorySettingsPage })),
+);
+const DirectorySyncPage = lazy(() =>
+  import('./identity/admin/DirectorySyncPage.js').then((m) => ({ default: m.DirectorySyncPage })),
+);
 const MySessionsPage = lazy(() =>
   import('./identity/MySessionsPage.js').then((m) => ({ default: m.MySessionsPage })),
 );
@@ -86,6 +92,8 @@ export const createRouter = () =>
             { path: 'org/import', element: <ImportExportPage /> },
             { path: 'identity/settings', element: <IdentitySettingsPage /> },
             { path: 'identity/lockouts', element: <LockoutsPage /> },
+            { path: 'identity/directory', element: <DirectorySettingsPage /> },
+            { path: 'identity/directory/sync', element: <DirectorySyncPage /> },
             { path: 'identity/sessions', element: <MySessionsPage /> },
             { path: 'identity/security', element: <SecurityPage /> },
             { path: 'approvals/tasks', element: <MyTasksPage /> },

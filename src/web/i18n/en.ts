@@ -1,6 +1,7 @@
 import { approvalsEn } from '../approvals/messages-en.js';
 import { compartmentsEn } from '../org/compartments/messages-en.js';
 import { complianceEn } from '../policy/messages-en.js';
+import { directoryEn } from '../identity/directory-messages-en.js';
 import { ledgerEn } from '../ledger/messages-en.js';
 import { recordsEn } from '../records/messages-en.js';
 import type { Messages } from './ja.js';
@@ -374,6 +375,7 @@ export const en: Messages = {
   approvals: approvalsEn,
   compartments: compartmentsEn,
   compliance: complianceEn,
+  directory: directoryEn,
   ledger: ledgerEn,
   records: recordsEn,
   sheet: {

@@ -1,4 +1,15 @@
-import { Alert, Button, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Divider,
+  Group,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type SyntheticEvent, useState } from 'react';
 import { Navigate, useLocation } from 'react-router';
@@ -8,11 +19,23 @@ import { LanguageSwitch } from '../shell/LanguageSwitch.js';
 import { CenteredPage } from '../shell/RequireSession.js';
 import { useLang } from '../shell/useLang.js';
 import { useTitle } from '../shell/useTitle.js';
+import { useSsoInfo } from './directory-api.js';
 import { safeReturnPath } from './return-path.js';
 import { signIn, useSession } from './session.js';
 
+const ssoErrors = [
+  'off',
+  'unreachable',
+  'stateMismatch',
+  'expired',
+  'providerError',
+  'tokenRejected',
+  'noAccount',
+  'unusable',
+] as const;
+
 export function SignInPage() {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   useTitle(t('signin.title'));
   const session = useSession();
   const location = useLocation();
@@ -20,6 +43,9 @@ export function SignInPage() {
   const [loginId, setLoginId] = useState('');
   const [password, setPassword] = useState('');
   const from = safeReturnPath((location.state as { from?: unknown } | null)?.from);
+  const sso = useSsoInfo();
+  // Where single sign-on sent the person back with a refusal (/signin?sso=<reason>).
+  const ssoError = ssoErrors.find((r) => r === new URLSearchParams(location.search).get('sso'));
 
   const mutation = useMutation({
     mutationFn: () => signIn(loginId.trim(), password),
@@ -69,6 +95,30 @@ export function SignInPage() {
             {t('signin.title')}
           </Title>
           <Text fz="sm">{t('signin.lead')}</Text>
+          {ssoError !== undefined && (
+            <Alert color="red" variant="light" data-testid="signin-sso-error">
+              {t(`directory.signin.error.${ssoError}`)}
+            </Alert>
+          )}
+          {sso.data?.oidc != null && (
+            <Stack gap="xs">
+              <Button
+                component="a"
+                href={`${sso.data.oidc.startUrl}?returnTo=${encodeURIComponent(from)}`}
+                variant="filled"
+                color="indigo"
+                data-testid="signin-sso"
+              >
+                {t('directory.signin.button', { name: sso.data.oidc.name[lang] })}
+              </Button>
+              <Divider label={t('directory.signin.or')} labelPosition="center" />
+              {sso.data.passwordSignIn === 'privilegedOnly' && (
+                <Text fz="xs" c="dimmed" data-testid="signin-privileged-only">
+                  {t('directory.signin.privilegedOnly')}
+                </Text>
+              )}
+            </Stack>
+          )}
           <form onSubmit={onSubmit} autoComplete="off" noValidate data-testid="signin-form">
             <Stack gap="sm">
               <TextInput

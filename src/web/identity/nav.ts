@@ -34,5 +34,18 @@ export const identityNav = (session: SessionView, t: TFunction): IdentityNavItem
       label: t('identity.nav.lockouts'),
       testId: 'nav-identity-lockouts',
     });
+  // Directory and single sign-on: settings for the CISO and the Director, synchronisation for the Director.
+  if (holds(settingsRoles))
+    items.push({
+      to: '/identity/directory',
+      label: t('directory.nav.settings'),
+      testId: 'nav-identity-directory',
+    });
+  if (holds(directorRoles))
+    items.push({
+      to: '/identity/directory/sync',
+      label: t('directory.nav.sync'),
+      testId: 'nav-identity-directory-sync',
+    });
   return items;
 };
