@@ -3,24 +3,13 @@ import type { ApprovalRequestTable, ApprovalStepTable, Tx } from '../db/index.js
 import type { LedgerDraft } from '../ledger/index.js';
 import { updateRequest, updateStep } from './approvals.repository.js';
 import type { OrgDirectory } from './directory.js';
-import type { ApprovalHooks } from './hooks.js';
+import type { Env } from './hooks.js';
 import { roleName } from './labels.js';
 import { holdersOfSeat, type NotificationDraft, type QueueContext } from './notify.js';
 import { escalationTarget } from './route.js';
 
 /** What a transition runs with inside its transaction. */
-export interface Env {
-  readonly tx: Tx;
-  readonly directory: OrgDirectory;
-  /** The hospital's calendar date (roles are held on dates). */
-  readonly asOf: string;
-  /** The instant of the change (ISO UTC). */
-  readonly now: string;
-  /** Who acts: the applicant or preparer submitting, the approver deciding, the scheduler. */
-  readonly actor: Actor;
-  /** What modules do when requests about their records are routed and approved. */
-  readonly hooks: ApprovalHooks;
-}
+export type { Env } from './hooks.js';
 
 export const queueContext = (env: Env): QueueContext => ({
   db: env.tx,

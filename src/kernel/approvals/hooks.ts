@@ -1,7 +1,8 @@
-import type { ApprovalRequestTable } from '../db/index.js';
+import type { ApprovalRequestTable, Tx } from '../db/index.js';
 import { AppError } from '../errors/index.js';
 import type { LedgerDraft } from '../ledger/index.js';
-import type { Env } from './advance.js';
+import type { Actor } from '../access/index.js';
+import type { OrgDirectory } from './directory.js';
 import type { FormValues } from './form-schema.js';
 
 /** A request as submitted, before its route is fixed. */
@@ -55,3 +56,17 @@ export const mergeApprovalHooks = (...sets: readonly ApprovalHooks[]): ApprovalH
   }
   return merged;
 };
+
+/** The environment of one change to a request: its transaction, the org directory, the date and who acts. */
+export interface Env {
+  readonly tx: Tx;
+  readonly directory: OrgDirectory;
+  /** The hospital's calendar date (roles are held on dates). */
+  readonly asOf: string;
+  /** The instant of the change (ISO UTC). */
+  readonly now: string;
+  /** Who acts: the applicant or preparer submitting, the approver deciding, the scheduler. */
+  readonly actor: Actor;
+  /** What modules do when requests about their records are routed and approved. */
+  readonly hooks: ApprovalHooks;
+}
