@@ -6,6 +6,9 @@ import { buildApp } from '../src/server/index.js';
 import type { TestDatabase } from './db-harness.js';
 import { smallHospital } from './factories/org.js';
 
+// Module tests reach the HTTP app through here: a module itself never imports the server.
+export { buildApp };
+
 export interface TestServer {
   readonly app: MamoriApp;
   /** Temporary passwords of the accounts made for the small hospital, by login ID. */

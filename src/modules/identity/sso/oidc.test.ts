@@ -7,9 +7,9 @@ import { activate, hospitalWithAccounts, rejection } from '../../../../test/fact
 import { formAction, httpBrowser, type HttpBrowser, type Page } from '../../../../test/http-browser.js';
 import { auditEntries, auditSize } from '../../../../test/ledger-helpers.js';
 import { startOidcProvider, type TestProvider } from '../../../../test/oidc-provider.js';
+import { buildApp } from '../../../../test/server-harness.js';
 import { loadConfig, systemActor, type Actor, type MamoriApp } from '../../../kernel/index.js';
 import type { SsoInfoView } from '../../../shared/directory-api-types.js';
-import { buildApp } from '../../../server/index.js';
 import {
   bootstrapAdministrator,
   fileSecretBox,
