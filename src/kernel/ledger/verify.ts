@@ -72,6 +72,29 @@ const checkpointPages = (snapshot: LedgerSnapshot) => {
   };
 };
 
+/** The encoded bytes of the last value seen: entries of one append share actor, kind, subject and time. */
+const lastEncoded = (encode: (value: string) => string) => {
+  let value: string | null = null;
+  let bytes = Buffer.alloc(0);
+  return (next: string): Buffer => {
+    if (next !== value) {
+      value = next;
+      bytes = Buffer.from(encode(next));
+    }
+    return bytes;
+  };
+};
+const actorPart = lastEncoded((a) => `{"actor":${JSON.stringify(a)},"index":`);
+const kindPart = lastEncoded((k) => `,"kind":${JSON.stringify(k)},"payload":`);
+const subjectPart = lastEncoded((s) => `,"subject":${JSON.stringify(s)},"time":`);
+const timePart = lastEncoded((t) => `${JSON.stringify(t)}}`);
+
+/** Whether `entry` holds `part` at `at`. */
+const holds = (entry: Buffer, part: Buffer, at: number): boolean =>
+  at >= 0 &&
+  at + part.length <= entry.length &&
+  entry.compare(part, 0, part.length, at, at + part.length) === 0;
+
 /**
  * Whether the columns beside an entry (what searches and history tabs select on) say what its canonical bytes
  * say: the bytes begin with actor, index, kind and end with subject and time, in RFC 8785 key order.
@@ -84,14 +107,18 @@ export const columnsAgree = (
   subject: string,
   createdAt: string,
 ): boolean => {
-  const head = Buffer.from(
-    `{"actor":${JSON.stringify(actor)},"index":${String(idx)},"kind":${JSON.stringify(kind)},"payload":`,
-  );
-  const tail = Buffer.from(`,"subject":${JSON.stringify(subject)},"time":${JSON.stringify(createdAt)}}`);
+  const a = actorPart(actor);
+  const digits = String(idx);
+  const k = kindPart(kind);
+  const time = timePart(createdAt);
+  const s = subjectPart(subject);
   return (
-    entry.length >= head.length + tail.length &&
-    entry.compare(head, 0, head.length, 0, head.length) === 0 &&
-    entry.compare(tail, 0, tail.length, entry.length - tail.length) === 0
+    holds(entry, a, 0) &&
+    entry.toString('latin1', a.length, a.length + digits.length) === digits &&
+    holds(entry, k, a.length + digits.length) &&
+    holds(entry, time, entry.length - time.length) &&
+    holds(entry, s, entry.length - time.length - s.length) &&
+    entry.length >= a.length + digits.length + k.length + s.length + time.length
   );
 };
 
