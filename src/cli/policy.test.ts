@@ -97,4 +97,20 @@ describe('mamori policy', () => {
       'chapter-4.yaml [4.2.6.a] id: ID「4.2.6.a」が重複しています。 / Duplicate id "4.2.6.a".',
     );
   });
+
+  it('lint names a broken request type by file, request type and field (issue 5)', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'mamori-cli-requests-')), 'kawaguchi');
+    cpSync(join(root, 'policy', 'kawaguchi'), dir, { recursive: true });
+    const file = join(dir, 'requests.yaml');
+    const text = readFileSync(file, 'utf8');
+    const broken = text.replace('    titleField: item\n', '    titleField: nothing\n');
+    expect(broken).not.toBe(text);
+    writeFileSync(file, broken);
+    const result = mamori('policy', 'lint', '--dir', dir);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(
+      /requests\.yaml \[people\.carryOut\] titleField\n {4}ja: フォームに .* nothing がありません。\n {4}en: The form has no .* field nothing\./,
+    );
+    expect(mamori('policy', 'lint').stdout).toContain('申請の種類 / request types: 30');
+  });
 });

@@ -1,5 +1,4 @@
 import {
-  applyPackRoutes,
   approvalJobs,
   createMailer,
   loadConfig,
@@ -50,8 +49,8 @@ export const serve = async (options: ServeOptions): Promise<void> => {
   const config: Config = loadConfig(process.env, { port: options.port, host: options.host });
   // A broken policy pack stops start-up here, naming the file, the clause and the reason.
   const pack = loadPolicyPack();
-  // The approval routes of the request types come from the pack (the forms stay with the engine's definitions).
-  applyPackRoutes(requestTypes, [...pack.requestTypes.values()]);
+  // The request types the approvals engine runs are the pack's (requests.yaml: forms, routes, conditions).
+  requestTypes.usePack(pack);
   const demoName =
     options.demo && !process.env['MAMORI_HOSPITAL_NAME_JA'] ? { hospitalName: demoHospitalName } : {};
   const runtime = await openRuntime(config, demoName);

@@ -1,6 +1,6 @@
 import type { Role } from '../access/index.js';
 import { AppError, issuesFromZod, validationError, type FieldIssue } from '../errors/index.js';
-import { builtinRequestTypes } from './builtin-request-types.js';
+import { loadPolicyPack, type PolicyPack } from '../policy-pack/index.js';
 import {
   requestTypeDefinitionSchema,
   type ApproverRef,
@@ -10,14 +10,30 @@ import {
 } from './request-type.js';
 
 /**
- * The request types Mamori knows, by id. Built-in definitions are registered at start; a policy pack or a JSON
- * file adds or replaces types through `register`, which checks each definition like any other input.
+ * The request types Mamori knows, by id: the policy pack's (`requests.yaml`, checked by the pack's loader), and
+ * any more a caller registers from data through `register`, which checks each definition like any other input.
  */
 export class RequestTypeRegistry {
   readonly #types = new Map<string, RequestTypeDefinition>();
+  /** Where the types come from, read on first use (so importing the engine reads no file). */
+  #source: (() => readonly unknown[]) | null;
+
+  constructor(source: (() => readonly unknown[]) | null = null) {
+    this.#source = source;
+  }
+
+  #ready(): Map<string, RequestTypeDefinition> {
+    const source = this.#source;
+    if (source !== null) {
+      this.#source = null;
+      this.register(source());
+    }
+    return this.#types;
+  }
 
   /** Adds or replaces types from data; throws a validation error naming `types[i].field` and changes nothing. */
   register(data: readonly unknown[]): void {
+    this.#ready();
     const issues: FieldIssue[] = [];
     const parsed: RequestTypeDefinition[] = [];
     data.forEach((raw, i) => {
@@ -29,13 +45,20 @@ export class RequestTypeRegistry {
     for (const def of parsed) this.#types.set(def.id, def);
   }
 
+  /** From now on, exactly the types of this pack (start-up: the pack `mamori serve` has just loaded and checked). */
+  usePack(pack: PolicyPack): void {
+    this.#source = null;
+    this.#types.clear();
+    this.register(pack.requestDefinitions);
+  }
+
   get(id: string): RequestTypeDefinition | undefined {
-    return this.#types.get(id);
+    return this.#ready().get(id);
   }
 
   /** The type, or a validation error on `typeId`. */
   require(id: string): RequestTypeDefinition {
-    const def = this.#types.get(id);
+    const def = this.#ready().get(id);
     if (def === undefined) {
       const message = { ja: `申請の種類 ${id} はありません。`, en: `There is no request type ${id}.` };
       throw new AppError('validation', message, { issues: [{ field: 'typeId', message }] });
@@ -44,11 +67,15 @@ export class RequestTypeRegistry {
   }
 
   list(): RequestTypeDefinition[] {
-    return [...this.#types.values()];
+    return [...this.#ready().values()];
   }
 }
 
-/** A request type as the policy pack declares it (`clauses[].requests[]`): the route is all a pack changes. */
+/**
+ * A request type as a clause of a pack declares it in the standard's terms (`clauses[].requests[]`): names, mode and
+ * route, no form. Mamori's own pack defines the types it runs in full (`requests.yaml`); a pack that only declares
+ * routes can still move the routes of types defined elsewhere with `applyPackRoutes`.
+ */
 export interface PackRequestType {
   readonly id: string;
   readonly mode: 'prior' | 'postFacto';
@@ -109,12 +136,17 @@ export const applyPackRoutes = (
   return unknown;
 };
 
-/** A registry holding the built-in types of the Kawaguchi standard. */
-export const createRequestTypeRegistry = (): RequestTypeRegistry => {
+let shippedDefinitions: readonly RequestTypeDefinition[] | undefined;
+/** The shipped pack's definitions, read once (a broken pack throws its `configuration` error, naming each issue). */
+const shipped = (): readonly RequestTypeDefinition[] =>
+  (shippedDefinitions ??= loadPolicyPack().requestDefinitions);
+
+/** A registry holding the request types of a pack (the shipped Kawaguchi pack by default). */
+export const createRequestTypeRegistry = (pack?: PolicyPack): RequestTypeRegistry => {
   const registry = new RequestTypeRegistry();
-  registry.register(builtinRequestTypes);
+  registry.register(pack === undefined ? shipped() : pack.requestDefinitions);
   return registry;
 };
 
-/** The registry the server and CLI use. */
-export const requestTypes: RequestTypeRegistry = createRequestTypeRegistry();
+/** The registry the server and CLI use: the shipped pack's types, read on first use; `serve` sets its pack. */
+export const requestTypes: RequestTypeRegistry = new RequestTypeRegistry(shipped);

@@ -4,8 +4,9 @@ import type { Bilingual } from '../errors/index.js';
 
 /**
  * A request type is data: which clauses need it, the form the applicant fills in, and the route of approvers
- * (brief, design principle 1). The built-in types live in `builtin-request-types.ts`; a policy pack or a JSON
- * file may add or replace types through `requestTypeDefinitionSchema`, checked like any other input.
+ * (brief, design principle 1). The policy pack defines them (`policy/kawaguchi/requests.yaml`), checked with
+ * `requestTypeDefinitionSchema` by the pack's loader at start-up; `RequestTypeRegistry.register` takes more from
+ * any other data, checked the same way.
  */
 
 export const fieldTypes = [

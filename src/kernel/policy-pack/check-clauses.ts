@@ -12,7 +12,7 @@ export interface LocatedClause {
 }
 
 /** Roles held once for the whole hospital; the others are held for a unit. */
-const hospitalWideRoles: readonly string[] = ['ciso', 'securityDirector', 'committee', 'auditLead'];
+export const hospitalWideRoles: readonly string[] = ['ciso', 'securityDirector', 'committee', 'auditLead'];
 
 const hasNumberingNote = (clause: Clause): boolean => clause.notes.some((n) => n.topic === 'numbering');
 
@@ -92,7 +92,7 @@ const checkRoles = (file: string, c: Clause): PackIssue[] => {
   });
   const roles: readonly string[] = roleCodes;
   c.requests.forEach((request, r) => {
-    request.route.forEach((step, s) => {
+    (request.route ?? []).forEach((step, s) => {
       step.approvers.forEach((approver, a) => {
         if (!roles.includes(approver.role))
           issues.push(

@@ -5,15 +5,18 @@ import type { z } from 'zod';
 import { issuesFromZod } from '../errors/index.js';
 import { checkStructure, type LocatedClause } from './check-clauses.js';
 import { checkParameters, type ParameterEntry } from './check-parameters.js';
+import { checkRequestDefinitions, summaryOf } from './check-requests.js';
 import { policyPackDir } from './pack-dir.js';
 import { packIssue, policyPackError, type PackIssue } from './pack-issue.js';
+import type { RequestTypeDefinition } from '../approvals/request-type.js';
 import {
   chapterFileSchema,
   clauseSchema,
   manifestSchema,
+  requestsFileSchema,
   type Clause,
   type PolicyPackManifest,
-  type RequestType,
+  type RequestTypeSummary,
 } from './pack.schema.js';
 
 export const manifestFileName = 'pack.yaml';
@@ -26,8 +29,10 @@ export interface PolicyPack {
   readonly byId: ReadonlyMap<string, Clause>;
   /** Every parameter by key, with the clause that defines it. */
   readonly parameters: ReadonlyMap<string, ParameterEntry>;
-  /** Every request type by id, with the clause that needs it. */
-  readonly requestTypes: ReadonlyMap<string, RequestType & { readonly clauseId: string }>;
+  /** Every request type by id, in the standard's terms, with the clause that needs it. */
+  readonly requestTypes: ReadonlyMap<string, RequestTypeSummary & { readonly clauseId: string }>;
+  /** The request types Mamori runs, in full (forms, routes, conditions), from the requests file. */
+  readonly requestDefinitions: readonly RequestTypeDefinition[];
 }
 
 export interface PolicyPackLint {
@@ -101,11 +106,46 @@ export const lintPolicyPack = (dir: string = policyPackDir()): PolicyPackLint =>
   issues.push(...checkStructure(located, manifest.idConvention.kanaOrder));
   const { issues: parameterIssues, parameters, requests } = checkParameters(located);
   issues.push(...parameterIssues);
+  const chaptersSound = issues.length === 0;
+  const requestsFile = manifest.requests ?? 'requests.yaml';
+  let raws: readonly unknown[] = [];
+  if (manifest.requests !== undefined) {
+    const before = issues.length;
+    const fileResult = requestsFileSchema.safeParse(readYaml(dir, requestsFile, issues));
+    if (fileResult.success) raws = fileResult.data.requestTypes;
+    else if (issues.length === before) issues.push(...zodIssues(requestsFile, null, fileResult.error));
+  }
+  const { issues: requestIssues, definitions } = checkRequestDefinitions(
+    requestsFile,
+    raws,
+    located,
+    chaptersSound,
+  );
+  issues.push(...requestIssues);
   if (issues.length > 0) return { dir, pack: null, issues };
   const clauses = located.map((l) => l.clause);
-  const requestTypes = new Map<string, RequestType & { clauseId: string }>();
+  const defined = new Map(definitions.map((d) => [d.id, summaryOf(d)]));
+  const requestTypes = new Map<string, RequestTypeSummary & { clauseId: string }>();
   for (const c of clauses)
-    for (const r of c.requests) if (requests.has(r.id)) requestTypes.set(r.id, { ...r, clauseId: c.id });
+    for (const r of c.requests) {
+      if (!requests.has(r.id)) continue;
+      const summary = defined.get(r.id);
+      if (summary !== undefined) requestTypes.set(r.id, { ...summary, clauseId: c.id });
+      else if (
+        r.nameJa !== undefined &&
+        r.nameEn !== undefined &&
+        r.mode !== undefined &&
+        r.route !== undefined
+      )
+        requestTypes.set(r.id, {
+          ...r,
+          nameJa: r.nameJa,
+          nameEn: r.nameEn,
+          mode: r.mode,
+          route: r.route,
+          clauseId: c.id,
+        });
+    }
   return {
     dir,
     pack: {
@@ -115,6 +155,7 @@ export const lintPolicyPack = (dir: string = policyPackDir()): PolicyPackLint =>
       byId: new Map(clauses.map((c) => [c.id, c])),
       parameters,
       requestTypes,
+      requestDefinitions: definitions,
     },
     issues,
   };

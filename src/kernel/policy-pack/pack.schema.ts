@@ -140,19 +140,57 @@ export const parameterSchema = z.discriminatedUnion('type', [
 export type PolicyParameter = z.infer<typeof parameterSchema>;
 
 const approverSchema = z.strictObject({ role: nonEmpty, scope: z.enum(approverScopes) });
-export const requestTypeSchema = z.strictObject({
-  id: z.string().regex(/^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/, 'module.requestName (camelCase)'),
-  nameJa: nonEmpty,
-  nameEn: nonEmpty,
-  /** prior: decided before the act; postFacto: reported afterwards (emergency exceptions, suspensions). */
-  mode: z.enum(['prior', 'postFacto']),
-  /** Steps in order; in each step any one of the approvers decides. */
-  route: z.array(z.strictObject({ approvers: z.array(approverSchema).min(1) })).min(1),
-  /** Needed only for assets of this classification or more sensitive (1 = I … 4 = IV; "II以上" is 2). */
-  classificationAtMost: z.number().int().min(1).max(4).optional(),
-  conditionEn: nonEmpty.optional(),
-});
+/**
+ * A request type a clause needs. Either declared here in the standard's terms (names, mode, who approves) — a
+ * type no module serves yet — or a bare reference (`- id: …`) to a type defined in full, form and all, in the
+ * pack's requests file (`requests.yaml`), which Mamori runs.
+ */
+export const requestTypeSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/, 'module.requestName (camelCase)'),
+    nameJa: nonEmpty.optional(),
+    nameEn: nonEmpty.optional(),
+    /** prior: decided before the act; postFacto: reported afterwards (emergency exceptions, suspensions). */
+    mode: z.enum(['prior', 'postFacto']).optional(),
+    /** Steps in order; in each step any one of the approvers decides. */
+    route: z
+      .array(z.strictObject({ approvers: z.array(approverSchema).min(1) }))
+      .min(1)
+      .optional(),
+    /** Needed only for assets of this classification or more sensitive (1 = I … 4 = IV; "II以上" is 2). */
+    classificationAtMost: z.number().int().min(1).max(4).optional(),
+    conditionEn: nonEmpty.optional(),
+  })
+  .superRefine((r, ctx) => {
+    const keys = Object.keys(r).filter((k) => k !== 'id');
+    if (keys.length === 0) return;
+    for (const key of ['nameJa', 'nameEn', 'mode', 'route'] as const) {
+      if (r[key] === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          params: {
+            ja: '申請の種類を条項で宣言する場合は nameJa・nameEn・mode・route が必要です（requests ファイルで定義した種類は id のみで参照します）。',
+            en: 'A request type declared on the clause needs nameJa, nameEn, mode and route (a type defined in the requests file is referenced by its id alone).',
+          },
+        });
+    }
+  });
 export type RequestType = z.infer<typeof requestTypeSchema>;
+
+/** The requests file (`requests.yaml`): the request types Mamori runs, in full (see approvals/request-type.ts). */
+export const requestsFileSchema = z.strictObject({ requestTypes: z.array(z.unknown()).min(1) });
+
+/** A request type as the standard needs it, declared on its clause or derived from its full definition. */
+export interface RequestTypeSummary {
+  readonly id: string;
+  readonly nameJa: string;
+  readonly nameEn: string;
+  readonly mode: 'prior' | 'postFacto';
+  readonly route: readonly { readonly approvers: readonly { role: string; scope: ApproverScope }[] }[];
+  readonly classificationAtMost?: number | undefined;
+  readonly conditionEn?: string | undefined;
+}
 
 export const evidenceSchema = z.strictObject({
   module: z.enum(moduleNames),
@@ -221,6 +259,11 @@ export const manifestSchema = z.strictObject({
   }),
   /** Chapter files in document order. */
   files: z.array(z.string().regex(/^[a-z0-9-]+\.ya?ml$/)).min(1),
+  /** The request types Mamori runs, in full (forms, routes, conditions): one file beside the chapters. */
+  requests: z
+    .string()
+    .regex(/^[a-z0-9-]+\.ya?ml$/)
+    .optional(),
   idConvention: z.strictObject({
     /** Kana in order: the n-th maps to the n-th ASCII letter (ア→a, イ→b, …). */
     kanaOrder: z
