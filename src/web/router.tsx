@@ -24,6 +24,23 @@ const IdentitySettingsPage = lazy(() =>
 const LockoutsPage = lazy(() =>
   import('./identity/admin/LockoutsPage.js').then((m) => ({ default: m.LockoutsPage })),
 );
+// ID administration (第6 4(1), 第7 2(1)イ・ウ, 第7 3(2)イ): accounts, the personnel import, the sweep, reports.
+const AccountsPage = lazy(() =>
+  import('./identity/admin/AccountsPage.js').then((m) => ({ default: m.AccountsPage })),
+);
+const AccountPage = lazy(() =>
+  import('./identity/admin/AccountPage.js').then((m) => ({ default: m.AccountPage })),
+);
+const PersonnelImportPage = lazy(() =>
+  import('./identity/admin/PersonnelImportPage.js').then((m) => ({ default: m.PersonnelImportPage })),
+);
+const SweepPage = lazy(() => import('./identity/admin/SweepPage.js').then((m) => ({ default: m.SweepPage })));
+const PrivilegedHoldersPage = lazy(() =>
+  import('./identity/admin/PrivilegedHoldersPage.js').then((m) => ({ default: m.PrivilegedHoldersPage })),
+);
+const SharedAccountsPage = lazy(() =>
+  import('./identity/admin/SharedAccountsPage.js').then((m) => ({ default: m.SharedAccountsPage })),
+);
 const DirectorySettingsPage = lazy(() =>
   import('./identity/admin/DirectorySettingsPage.js').then((m) => ({ default: m.DirectorySettingsPage })),
 );
@@ -92,6 +109,12 @@ export const createRouter = () =>
             { path: 'org/import', element: <ImportExportPage /> },
             { path: 'identity/settings', element: <IdentitySettingsPage /> },
             { path: 'identity/lockouts', element: <LockoutsPage /> },
+            { path: 'identity/accounts', element: <AccountsPage /> },
+            { path: 'identity/accounts/:id', element: <AccountPage /> },
+            { path: 'identity/personnel', element: <PersonnelImportPage /> },
+            { path: 'identity/sweep', element: <SweepPage /> },
+            { path: 'identity/privileged', element: <PrivilegedHoldersPage /> },
+            { path: 'identity/shared', element: <SharedAccountsPage /> },
             { path: 'identity/directory', element: <DirectorySettingsPage /> },
             { path: 'identity/directory/sync', element: <DirectorySyncPage /> },
             { path: 'identity/sessions', element: <MySessionsPage /> },

@@ -2,6 +2,7 @@ import { approvalsEn } from '../approvals/messages-en.js';
 import { compartmentsEn } from '../org/compartments/messages-en.js';
 import { complianceEn } from '../policy/messages-en.js';
 import { directoryEn } from '../identity/directory-messages-en.js';
+import { identityAdminEn } from '../identity/admin/lifecycle-messages-en.js';
 import { ledgerEn } from '../ledger/messages-en.js';
 import { recordsEn } from '../records/messages-en.js';
 import type { Messages } from './ja.js';
@@ -376,6 +377,7 @@ export const en: Messages = {
   compartments: compartmentsEn,
   compliance: complianceEn,
   directory: directoryEn,
+  identityAdmin: identityAdminEn,
   ledger: ledgerEn,
   records: recordsEn,
   sheet: {

@@ -6,6 +6,7 @@ import { approvalsJa } from '../approvals/messages-ja.js';
 import { compartmentsJa } from '../org/compartments/messages-ja.js';
 import { complianceJa } from '../policy/messages-ja.js';
 import { directoryJa } from '../identity/directory-messages-ja.js';
+import { identityAdminJa } from '../identity/admin/lifecycle-messages-ja.js';
 import { ledgerJa } from '../ledger/messages-ja.js';
 import { recordsJa } from '../records/messages-ja.js';
 
@@ -372,6 +373,7 @@ export const ja = {
   compartments: compartmentsJa,
   compliance: complianceJa,
   directory: directoryJa,
+  identityAdmin: identityAdminJa,
   ledger: ledgerJa,
   records: recordsJa,
   sheet: { units: '部署', positions: '職位', staff: '職員', assignments: '役割', delegations: '委任・代理' },

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { SessionView } from '../../shared/api-types.js';
+import { lifecycleAccess } from './admin/lifecycle-access.js';
 
 export interface IdentityNavItem {
   to: string;
@@ -47,5 +48,16 @@ export const identityNav = (session: SessionView, t: TFunction): IdentityNavItem
       label: t('directory.nav.sync'),
       testId: 'nav-identity-directory-sync',
     });
+  // ID administration: what lifecycleAccess allows (the server decides again).
+  const can = lifecycleAccess(session);
+  const admin: [boolean, string, 'accounts' | 'personnel' | 'sweep' | 'privileged' | 'shared'][] = [
+    [can.accounts, '/identity/accounts', 'accounts'],
+    [can.personnel, '/identity/personnel', 'personnel'],
+    [can.sweep, '/identity/sweep', 'sweep'],
+    [can.reports, '/identity/privileged', 'privileged'],
+    [can.reports, '/identity/shared', 'shared'],
+  ];
+  for (const [allowed, to, key] of admin)
+    if (allowed) items.push({ to, label: t(`identityAdmin.nav.${key}`), testId: `nav-identity-${key}` });
   return items;
 };
