@@ -13,6 +13,7 @@ import { demoHospitalName, seedDemoHospital, type SeededPersona } from '../modul
 import {
   bootstrapAdministrator,
   directorySyncJob,
+  identityJobs,
   fileSecretBox,
   secretsKeyFileOf,
 } from '../modules/identity/index.js';
@@ -80,6 +81,8 @@ export const serve = async (options: ServeOptions): Promise<void> => {
     ...approvalJobs(config, mailer),
     complianceSnapshotJob(complianceService().setup),
     directorySyncJob({ secrets: fileSecretBox(secretsKeyFileOf(config)) }),
+    // …and accounts following staff records and personnel events on their day, and the unused-ID sweep.
+    ...identityJobs(),
   ];
   const scheduler = startScheduler(runtime.app, jobs, {
     tickMs: config.schedulerIntervalSeconds * 1000,
