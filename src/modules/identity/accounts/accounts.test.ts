@@ -164,6 +164,21 @@ describeEachDialect('account kinds and privileged IDs (第6 4(1), 第7 2(1)ウ, 
     report = await listPrivilegedHolders(db().ctx(director), {});
     expect(karte()).toMatchObject({ over: true });
     expect(karte()?.holders).toHaveLength(4);
+    const revoked = await auditSize(db().handle);
+    await setAccountPrivilege(db().ctx(director), {
+      accountId: (await accountOf(db(), 'staff7')).id,
+      privileged: false,
+      systemName: null,
+      reason: '担当の交代',
+    });
+    const [revocation] = await auditEntries(db().handle, revoked);
+    expect(revocation).toMatchObject({
+      kind: 'identity.privilegeRevoked',
+      payload: { reason: '担当の交代' },
+    });
+    expect((await accountOf(db(), 'staff7')).privileged_granted_by).toBeNull();
+    report = await listPrivilegedHolders(db().ctx(director), {});
+    expect(karte()?.holders).toHaveLength(3);
     const staffOnly = await staffActor(db(), 'S007');
     await rejection(listPrivilegedHolders(db().ctx(staffOnly), {}), 'forbidden');
   });
@@ -202,6 +217,22 @@ describeEachDialect('account kinds and privileged IDs (第6 4(1), 第7 2(1)ウ, 
       'validation',
     );
     expect(last.issues[0]?.message.ja).toContain('少なくとも1人');
+    const added = await auditSize(db().handle);
+    await changeSharedUsers(db().ctx(director), {
+      accountId: shared.id,
+      add: ['S003'],
+      reason: '夜勤の応援',
+    });
+    await changeSharedUsers(db().ctx(director), {
+      accountId: shared.id,
+      remove: ['S003'],
+      reason: '応援の終了',
+    });
+    const changes = await auditEntries(db().handle, added);
+    expect(changes.map((e) => [e.kind, e.payload['reason'], e.payload['users']])).toEqual([
+      ['identity.sharedUsersChanged', '夜勤の応援', 3],
+      ['identity.sharedUsersChanged', '応援の終了', 2],
+    ]);
     // S007 moves to 総務課: no longer a user of the ward's shared ID.
     await importPersonnel(db().ctx(await staffActor(db(), 'S002')), {
       rows: [

@@ -123,11 +123,20 @@ describeEachDialect('unused-ID sweep (第7 2(1)イ(ウ))', (db) => {
       'validation',
     );
     expect(noReason.issues.map((i) => i.field)).toEqual(['note']);
+    const before = await auditSize(db().handle);
     await decideSweepItems(db().ctx(somu), {
       itemIds: [clerk.id],
       decision: 'keep',
       note: '育児休業中（7月復帰）',
     });
+    expect(await auditEntries(db().handle, before)).toMatchObject([
+      {
+        kind: 'identity.sweepItemDecided',
+        subject: `account:${clerk.accountId}`,
+        payload: { decision: 'keep', reason: 'unused', note: '育児休業中（7月復帰）' },
+      },
+    ]);
+    expect((await accountOf(db(), 'clerk')).disabled_at).toBeNull();
     const again = await startIdSweep(db().ctx(director), {});
     const listed = (await listSweepItems(db().ctx(director), {})).items.filter((i) => i.sweepId === again.id);
     expect(listed.map((i) => i.loginId)).toEqual([]);

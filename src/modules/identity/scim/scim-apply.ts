@@ -74,7 +74,7 @@ export interface ScimChanges {
 /**
  * Applies what an HR system changed on a User: the login ID and external ID; a new department is a transfer
  * effective today (the old unit's roles end, 7-2(1)イ(ア)); the person's details go to the staff record;
- * `active: false` disables the account and `true` enables it again when HR had disabled it.
+ * `active: false` disables the account and `true` enables it again when HR had disabled it (or for leave).
  */
 export const applyScimChanges = async (
   ctx: UseCaseContext,
@@ -135,7 +135,9 @@ export const applyScimChanges = async (
     if (account !== undefined && !changes.active)
       ledger.push(...(await disableAccount(tx, account, 'hrSystem', now, { source: 'scim' })));
     if (account !== undefined && changes.active && account.disabled_at !== null) {
-      if (account.disabled_reason === 'hrSystem')
+      // HR may switch off and on what it switched off, and bring someone back from leave; other reasons
+      // (retired, the sweep, an administrator) are reviewed in Mamori.
+      if (account.disabled_reason === 'hrSystem' || account.disabled_reason === 'leave')
         ledger.push(...(await enableAccount(tx, account, now, { source: 'scim' })));
       else if (account.disabled_reason !== 'notStarted')
         throw scimError(

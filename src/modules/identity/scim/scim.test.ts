@@ -285,10 +285,18 @@ describeEachDialect('SCIM 2.0 Users over HTTP (第7 2(1)イ(ア))', (db) => {
     expect(await json<{ patch: { supported: boolean } }>(config)).toMatchObject({
       patch: { supported: true },
     });
+    const before = await auditSize(db().handle);
     await revokeScimToken(db().ctx(await staffActor(db(), 'S002', 'account-director')), {
       tokenId,
       reason: '試験の終了',
     });
+    expect(await auditEntries(db().handle, before)).toMatchObject([
+      {
+        kind: 'identity.scimTokenRevoked',
+        subject: `scimToken:${tokenId}`,
+        payload: { reason: '試験の終了' },
+      },
+    ]);
     expect((await scim('GET', '/Users')).status).toBe(401);
     // The session API's documents do not list SCIM (it describes itself).
     const spec = await call(server.app, { cookie: null, csrf: null }, 'GET', '/api/openapi.json');
