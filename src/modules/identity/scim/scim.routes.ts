@@ -16,8 +16,11 @@ export interface ScimRouteOptions {
   readonly publicUrl?: string | undefined;
 }
 
-/** A use case's body or path input: a body may be anything the client sent; the use case checks it. */
 const id = (req: FastifyRequest): string => z.object({ id: z.string() }).parse(req.params).id;
+
+/** The body as the client sent it: the use case's schema checks it (SCIM's errors, not Fastify's). */
+type UserBody = Parameters<typeof createScimUser>[1]['user'];
+type PatchBody = Parameters<typeof patchScimUser>[1]['patch'];
 
 /**
  * SCIM 2.0 for HR systems (RFC 7643/7644), at /scim/v2: Users (create, read, list with a filter, replace, patch,
@@ -75,18 +78,18 @@ export const registerScimRoutes = async (app: MamoriApp, options: ScimRouteOptio
       );
       scope.post('/Users', { config, schema }, async (req, reply) => {
         const ctx = await ctxOf(req);
-        const created = await createScimUser(ctx, { user: req.body as never });
+        const created = await createScimUser(ctx, { user: req.body as UserBody });
         const user = await getScimUser(ctx, { id: created.id, baseUrl: baseOf(req) });
         return send(reply.header('location', `${baseOf(req)}/scim/v2/Users/${created.id}`), 201, user);
       });
       scope.put('/Users/:id', { config, schema }, async (req, reply) => {
         const ctx = await ctxOf(req);
-        await replaceScimUser(ctx, { id: id(req), user: req.body as never });
+        await replaceScimUser(ctx, { id: id(req), user: req.body as UserBody });
         return send(reply, 200, await getScimUser(ctx, { id: id(req), baseUrl: baseOf(req) }));
       });
       scope.patch('/Users/:id', { config, schema }, async (req, reply) => {
         const ctx = await ctxOf(req);
-        await patchScimUser(ctx, { id: id(req), patch: req.body as never });
+        await patchScimUser(ctx, { id: id(req), patch: req.body as PatchBody });
         return send(reply, 200, await getScimUser(ctx, { id: id(req), baseUrl: baseOf(req) }));
       });
       scope.delete('/Users/:id', { config, schema }, async (req, reply) => {
