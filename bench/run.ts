@@ -3,6 +3,7 @@ import { runAccessBench } from './access.bench.js';
 import { runApprovalsBench } from './approvals.bench.js';
 import type { Measurement } from './bench-kit.js';
 import { runComplianceBench } from './compliance.bench.js';
+import { runIdentityBench } from './identity.bench.js';
 import { runLedgerBench } from './ledger.bench.js';
 import { runStartupBench } from './startup.bench.js';
 
@@ -13,9 +14,10 @@ const benches: Record<string, () => Promise<Measurement[]>> = {
   compliance: runComplianceBench,
   approvals: runApprovalsBench,
   ledger: runLedgerBench,
+  identity: runIdentityBench,
 };
 /** Benchmarks that run the built server (the others import the sources). */
-const needBuild = new Set(['startup']);
+const needBuild = new Set(['startup', 'identity']);
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = wanted.filter((w) => !(w in benches));

@@ -21,6 +21,8 @@ export interface AuthenticatedSession {
   readonly actor: Actor;
 }
 
+const TOUCH_EVERY_MS = 60_000;
+
 /**
  * The person behind a session cookie, or null when the session is unknown, revoked or expired, or the account is
  * disabled or past its end date. Sliding the idle expiry is bookkeeping of the session itself, not a change of
@@ -48,8 +50,12 @@ export const authenticateSession = async (
     return null;
   const idleMinutes = session.idle_minutes ?? fallbackIdleMinutes;
   const idle = new Date(nowDate.getTime() + idleMinutes * 60_000).toISOString();
-  const expiresAt = idle < session.absolute_expires_at ? idle : session.absolute_expires_at;
-  await touchSession(db, session.id, now, expiresAt);
+  const slid = idle < session.absolute_expires_at ? idle : session.absolute_expires_at;
+  // Sliding the idle expiry is a durable write (an fsync on SQLite): done at most once a minute per session, so a
+  // page's requests only read. The expiry is then up to a minute early, never late.
+  const touch = nowDate.getTime() - new Date(session.last_seen_at).getTime() >= TOUCH_EVERY_MS;
+  if (touch) await touchSession(db, session.id, now, slid);
+  const expiresAt = touch ? slid : session.idle_expires_at;
   const staff = account.staff_id === null ? undefined : await findStaffById(db, account.staff_id);
   // A privileged ID holds its system role only while elevated, for the profile's minutes (7-2(4)); its roles of
   // 第3 (if any) apply as for anyone. Until the second factor is in, nothing beyond the MFA routes answers anyway.

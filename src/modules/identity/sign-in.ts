@@ -1,7 +1,9 @@
+import { z } from 'zod';
 import {
   calendarDate,
   defineUseCase,
   newId,
+  parseOrThrow,
   type AccountTable,
   type LedgerDraft,
   type LedgerEntries,
@@ -41,16 +43,19 @@ export type SignInResult =
 const usable = (account: AccountTable, today: string): boolean =>
   account.disabled_at === null && (account.end_date === null || account.end_date >= today);
 
+/** What the transaction is told: the hash the password verified against, never the password. */
+const signInRecordInput = signInInput
+  .omit({ password: true })
+  .extend({ verifiedHash: z.string().max(512).nullable() })
+  .strict();
+
 /**
- * Checks the password and opens a server-side session with the limits of the account's profile. Every attempt is
- * recorded (the entry commits, even for a refusal) and answers the same whether the ID exists, the password is
- * wrong, the account is locked or disabled; an unknown ID costs the same argon2 verification. Failures lock the
- * account after the profile's number (fewer for privileged IDs, 7-2(1)ウ(エ)) and the address after the per-address
- * number. A password past its age or number of sign-ins must be changed first (第6 4(2)(オ)).
+ * Records the attempt and opens the session, in one transaction, given the outcome of the password check made
+ * before it (see signIn).
  */
-export const signIn = defineUseCase({
+const recordSignIn = defineUseCase({
   name: 'identity.signIn',
-  input: signInInput,
+  input: signInRecordInput,
   authorize: () => undefined, // anyone may try to sign in
   execute: async (ctx: UseCaseContext, input, tx) => {
     const nowDate = ctx.clock.now();
@@ -73,7 +78,6 @@ export const signIn = defineUseCase({
 
     const addressLock = input.ip === null ? undefined : await activeLockout(tx, 'address', input.ip, now);
     if (addressLock) {
-      await burnVerification(input.password);
       await record('addressLocked', null);
       return {
         result: { ok: false, reason: 'addressLocked', until: addressLock.until } as SignInResult,
@@ -92,9 +96,8 @@ export const signIn = defineUseCase({
     const profile = settings.profiles[account ? classOf(account) : 'standard'];
     const lock = account ? await activeLockout(tx, 'account', account.id, now) : undefined;
     const open = account !== undefined && usable(account, today) && lock === undefined;
-    const valid = open
-      ? await verifyPassword(account.password_hash, input.password)
-      : (await burnVerification(input.password), false);
+    // Valid only if the password verified against the hash stored now (a change in between invalidates it).
+    const valid = open && input.verifiedHash !== null && account.password_hash === input.verifiedHash;
 
     if (!account || !valid) {
       const outcome: AttemptOutcome = !account
@@ -195,3 +198,36 @@ export const signIn = defineUseCase({
     };
   },
 });
+
+/**
+ * Checks the password and opens a server-side session with the limits of the account's profile. Every attempt is
+ * recorded (the entry commits, even for a refusal) and answers the same whether the ID exists, the password is
+ * wrong, the account is locked or disabled; an unknown ID costs the same argon2 verification. Failures lock the
+ * account after the profile's number (fewer for privileged IDs, 7-2(1)ウ(エ)) and the address after the per-address
+ * number. A password past its age or number of sign-ins must be changed first (第6 4(2)(オ)).
+ */
+export const signIn = Object.assign(
+  async (ctx: UseCaseContext, raw: z.input<typeof signInInput>): Promise<SignInResult> => {
+    const input = parseOrThrow(signInInput, raw);
+    // The argon2 work (tens of milliseconds) happens before the transaction: on SQLite one connection serves
+    // every request, and a transaction waiting on a hash would hold all of them. The transaction then re-reads
+    // the account and its locks and accepts the result only for the hash it was checked against.
+    const db = ctx.database.db;
+    const nowDate = ctx.clock.now();
+    const now = nowDate.toISOString();
+    const addressLock = input.ip === null ? undefined : await activeLockout(db, 'address', input.ip, now);
+    const account = addressLock ? undefined : await findAccountByLoginId(db, input.loginId);
+    const lock = account ? await activeLockout(db, 'account', account.id, now) : undefined;
+    let verifiedHash: string | null = null;
+    if (account !== undefined && usable(account, calendarDate(nowDate, ctx.timeZone)) && lock === undefined) {
+      if (await verifyPassword(account.password_hash, input.password)) verifiedHash = account.password_hash;
+    } else await burnVerification(input.password);
+    return recordSignIn(ctx, {
+      loginId: input.loginId,
+      ip: input.ip,
+      userAgent: input.userAgent,
+      verifiedHash,
+    });
+  },
+  { useCaseName: 'identity.signIn' },
+);
