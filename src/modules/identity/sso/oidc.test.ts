@@ -227,6 +227,16 @@ describeEachDialect('single sign-on with a real OpenID Connect provider (oidc-pr
       .where('key', '=', 'oidc')
       .executeTakeFirstOrThrow();
     expect(stored.value).not.toContain(idp().clientSecret);
+    // A new secret typed in: on the ledger as replaced, never as itself.
+    const before = await auditSize(db().handle);
+    await updateOidcSettings({ secrets: secrets() })(
+      db().ctx(director),
+      settings({ clientSecret: { kind: 'value', value: idp().clientSecret } }),
+    );
+    const [changed] = await auditEntries(db().handle, before);
+    expect(changed?.kind).toBe('identity.oidcSettingsChanged');
+    expect(changed?.payload).toEqual({ changes: { clientSecret: 'replaced' } });
+    expect(JSON.stringify(changed)).not.toContain(idp().clientSecret);
     const error = await rejection(
       updateOidcSettings({ secrets: secrets() })(
         db().ctx(director),
