@@ -13,6 +13,7 @@ import {
   type MamoriApp,
   type RouteDeclaration,
 } from '../kernel/index.js';
+import { registerAssetRecordRoutes, registerAssetRoutes } from '../modules/assets/index.js';
 import {
   fileSecretBox,
   registerDirectoryRoutes,
@@ -145,6 +146,8 @@ export const buildApp = async (options: BuildAppOptions): Promise<MamoriApp> => 
   });
   registerLedgerRoutes(app, { keyFile: ledgerKeyFileOf(config) });
   registerApprovalRoutes(app);
+  registerAssetRoutes(app);
+  registerAssetRecordRoutes(app);
   await registerStaticWeb(app, options.webDir);
   return app;
 };

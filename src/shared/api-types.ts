@@ -365,6 +365,8 @@ export interface ApprovalRequestView extends ApprovalRequestSummary {
   applicant: { id: string; name: string; unit: Bilingual };
   preparer: { id: string; name: string } | null;
   resourceUnitId: string | null;
+  /** The record the request is about (`asset:…`), when a module's page filed it. */
+  resourceRef: string | null;
   classification: number | null;
   form: Record<string, string | number | boolean | null>;
   type: ApprovalTypeView;

@@ -74,6 +74,29 @@ const NotificationsPage = lazy(() =>
   import('./approvals/NotificationsPage.js').then((m) => ({ default: m.NotificationsPage })),
 );
 
+// Information assets (第4): the registers, handling log, disposals, storage checks and the import.
+const AssetRegisterPage = lazy(() =>
+  import('./assets/AssetRegisterPage.js').then((m) => ({ default: m.AssetRegisterPage })),
+);
+const NewAssetPage = lazy(() =>
+  import('./assets/NewAssetPage.js').then((m) => ({ default: m.NewAssetPage })),
+);
+const AssetPage = lazy(() => import('./assets/AssetPage.js').then((m) => ({ default: m.AssetPage })));
+const MediaPage = lazy(() => import('./assets/MediaPage.js').then((m) => ({ default: m.MediaPage })));
+const PlacesPage = lazy(() => import('./assets/PlacesPage.js').then((m) => ({ default: m.PlacesPage })));
+const StorageCheckPage = lazy(() =>
+  import('./assets/StorageCheckPage.js').then((m) => ({ default: m.StorageCheckPage })),
+);
+const HandlingLogPage = lazy(() =>
+  import('./assets/HandlingLogPage.js').then((m) => ({ default: m.HandlingLogPage })),
+);
+const DisposalsPage = lazy(() =>
+  import('./assets/DisposalsPage.js').then((m) => ({ default: m.DisposalsPage })),
+);
+const AssetImportPage = lazy(() =>
+  import('./assets/AssetImportPage.js').then((m) => ({ default: m.AssetImportPage })),
+);
+
 // Compliance (the standard with its status beside each clause) loads on demand.
 const StandardPage = lazy(() =>
   import('./policy/StandardPage.js').then((m) => ({ default: m.StandardPage })),
@@ -124,6 +147,15 @@ export const createRouter = () =>
             { path: 'approvals/requests/:id', element: <RequestPage /> },
             { path: 'approvals/new', element: <NewRequestPage /> },
             { path: 'approvals/notifications', element: <NotificationsPage /> },
+            { path: 'assets', element: <AssetRegisterPage /> },
+            { path: 'assets/new', element: <NewAssetPage /> },
+            { path: 'assets/media', element: <MediaPage /> },
+            { path: 'assets/places', element: <PlacesPage /> },
+            { path: 'assets/storage', element: <StorageCheckPage /> },
+            { path: 'assets/handlings', element: <HandlingLogPage /> },
+            { path: 'assets/disposals', element: <DisposalsPage /> },
+            { path: 'assets/import', element: <AssetImportPage /> },
+            { path: 'assets/:id', element: <AssetPage /> },
             { path: 'compliance', element: <StandardPage /> },
             { path: 'compliance/units', element: <HeatMapPage /> },
             { path: 'compliance/trend', element: <TrendPage /> },

@@ -92,6 +92,7 @@ export const getRequest = defineQuery({
       preparer:
         r.preparer_staff_id === null ? null : { id: r.preparer_staff_id, name: r.preparer_name ?? '' },
       resourceUnitId: r.resource_unit_id,
+      resourceRef: r.resource_ref,
       classification: r.classification,
       form: JSON.parse(r.form_json) as FormValues,
       type: typeView(def),

@@ -232,3 +232,14 @@ export const requirePast = (ctx: UseCaseContext, instant: string, field: string)
   if (Date.parse(instant) > ctx.clock.now().getTime() + 5 * 60_000)
     throw fieldError(field, '未来の日時は記録できません。', 'A time in the future cannot be recorded.');
 };
+
+/** Whether the actor keeps a unit's media and places (the boolean form of `requireManageUnit`, for imports). */
+export const mayManageUnit = (actor: Actor, unitPath: readonly string[]): boolean => {
+  try {
+    requireManageUnit(actor, unitPath, 'unit');
+    return true;
+  } catch (e) {
+    if (e instanceof AppError) return false;
+    throw e;
+  }
+};

@@ -114,3 +114,26 @@ export const findAssetsByIds = async (db: Db, ids: readonly string[]): Promise<A
 
 /** Every unit's names (a few hundred rows at most), for the registers' labels. */
 export const unitNames = (db: Db) => db.selectFrom('units').select(['id', 'name_ja', 'name_en']).execute();
+
+/** Units in force by code (an import names units by code). */
+export const unitsByCode = async (db: Db): Promise<Map<string, string>> =>
+  new Map((await db.selectFrom('units').select(['id', 'code']).execute()).map((u) => [u.code, u.id]));
+
+/** Staff by employee number, with their names (an import names creators by number). */
+export const staffByNumbers = async (
+  db: Db,
+  numbers: readonly string[],
+): Promise<Map<string, { id: string; name: string }>> => {
+  const out = new Map<string, { id: string; name: string }>();
+  for (let i = 0; i < numbers.length; i += 500) {
+    const part = numbers.slice(i, i + 500);
+    if (part.length === 0) continue;
+    const rows = await db
+      .selectFrom('staff')
+      .select(['id', 'employee_number', 'name_kanji'])
+      .where('employee_number', 'in', part)
+      .execute();
+    for (const r of rows) out.set(r.employee_number, { id: r.id, name: r.name_kanji });
+  }
+  return out;
+};

@@ -27,3 +27,9 @@ export { requestClassificationRuling, requestRulingInput } from './request-rulin
 export { updateAssetRecord } from './update-asset.js';
 export { updateMediumRecord } from './update-medium.js';
 export { updatePlaceRecord } from './update-place.js';
+export { registerAssetRoutes } from './assets.routes.js';
+export { registerAssetRecordRoutes } from './asset-records.routes.js';
+export { exportRegister, exportRegisterInput, registers, type RegisterName } from './export-register.js';
+export { importAssets, importAssetsInput, type ImportAssetsResult } from './import-assets.js';
+export { importAssetsFile, importAssetsFileInput } from './import-assets-file.js';
+export { assetFileSpecs, assetSheets, type AssetFileData, type AssetSheet } from './asset-file.js';

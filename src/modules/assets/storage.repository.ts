@@ -89,3 +89,16 @@ export const liveMediaCountsByPlace = async (db: Db): Promise<Map<string, number
     .execute();
   return new Map(rows.flatMap((r) => (r.storage_place_id === null ? [] : [[r.storage_place_id, r.n]])));
 };
+
+export const findPlacesByCodes = async (db: Db, codes: readonly string[]): Promise<PlaceRow[]> =>
+  codes.length === 0 ? [] : db.selectFrom('storage_places').selectAll().where('code', 'in', codes).execute();
+
+export const findMediaByCodes = async (db: Db, codes: readonly string[]): Promise<MediumRow[]> => {
+  const out: MediumRow[] = [];
+  for (let i = 0; i < codes.length; i += 500) {
+    const part = codes.slice(i, i + 500);
+    if (part.length > 0)
+      out.push(...(await db.selectFrom('media').selectAll().where('code', 'in', part).execute()));
+  }
+  return out;
+};

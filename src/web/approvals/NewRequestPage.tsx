@@ -69,6 +69,17 @@ function RouteSummary({ type }: { type: ApprovalTypeView }) {
   );
 }
 
+/** Values given in the address (`f.<key>`), typed as the form's fields want them. */
+const prefilled = (type: ApprovalTypeView, params: URLSearchParams): FormValues => {
+  const out: FormValues = {};
+  for (const field of type.form) {
+    const raw = params.get(`f.${field.key}`);
+    if (raw === null) continue;
+    out[field.key] = field.type === 'classification' || field.type === 'number' ? Number(raw) : raw;
+  }
+  return out;
+};
+
 /** The form of one type, generated from its form schema; the server checks it and names any field it refuses. */
 function RequestForm({ type }: { type: ApprovalTypeView }) {
   const { t, lang } = useLang();
@@ -76,7 +87,10 @@ function RequestForm({ type }: { type: ApprovalTypeView }) {
   const units = useUnits();
   const navigate = useNavigate();
   const client = useQueryClient();
-  const [values, setValues] = useState<FormValues>({});
+  // A module's page may open the form about one of its records (?ref=asset:…) with values filled in (?f.<key>=…).
+  const [params] = useSearchParams();
+  const resourceRef = params.get('ref');
+  const [values, setValues] = useState<FormValues>(() => prefilled(type, params));
   const [ownerUnit, setOwnerUnit] = useState<string>(session.account.unit?.id ?? '');
   const [carriedOutAt, setCarriedOutAt] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -98,6 +112,7 @@ function RequestForm({ type }: { type: ApprovalTypeView }) {
       typeId: type.id,
       form: values,
       ...(type.asksOwnerUnit ? { resourceUnitId: ownerUnit } : {}),
+      ...(resourceRef === null ? {} : { resourceRef }),
     };
     try {
       const created =
@@ -131,7 +146,12 @@ function RequestForm({ type }: { type: ApprovalTypeView }) {
       >
         <Stack gap="md">
           <RouteSummary type={type} />
-          {type.asksOwnerUnit && (
+          {resourceRef !== null && (
+            <Alert color="blue" variant="light" data-testid="new-record">
+              {t('approvals.new.aboutRecord', { ref: resourceRef })}
+            </Alert>
+          )}
+          {type.asksOwnerUnit && resourceRef === null && (
             <NativeSelect
               label={t('approvals.new.ownerUnit')}
               data-testid="field-resourceUnitId"

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { useLocation, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import type { ApprovalRequestView } from '../../shared/api-types.js';
 import { formatDate, formatDateTime } from '../lib/dates.js';
 import { QueryView } from '../shell/ApiErrorAlert.js';
@@ -116,6 +116,15 @@ function Details({ request, done }: { request: ApprovalRequestView; done: DoneKe
           <Anchor href={recordPdfUrl(request.id)} target="_blank" rel="noreferrer" data-testid="request-pdf">
             {t('approvals.request.pdf')}
           </Anchor>
+          {request.resourceRef?.startsWith('asset:') === true && (
+            <Anchor
+              component={Link}
+              to={`/assets/${encodeURIComponent(request.resourceRef.slice(6))}`}
+              data-testid="request-record"
+            >
+              {t('assets.nav.register')}
+            </Anchor>
+          )}
         </Group>
       </Group>
       <Grid>

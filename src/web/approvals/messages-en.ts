@@ -64,6 +64,7 @@ export const approvalsEn: Messages['approvals'] = {
     onlyWhen: '(only for {{condition}})',
     appliesWhen: 'This request is needed only for {{condition}}.',
     postFacto: 'Carried out in an emergency first, and reported afterwards (8-5(2)).',
+    aboutRecord: 'About the record {{ref}} (its name, classification and owning unit come from the register)',
     ownerUnit: 'Owning unit (of the asset or system)',
     carriedOutAt: 'Carried out at',
     submit: 'Submit',

@@ -63,6 +63,7 @@ export const approvalsJa = {
     appliesWhen: 'この申請は{{condition}}の場合に必要です。',
     postFacto: '緊急時に実施した後で報告するものです（第8 5(2)）。',
     ownerUnit: '所管部署（情報資産・システムを所管する部署）',
+    aboutRecord: '対象の記録: {{ref}}（名称・重要性分類・所管部署は台帳の記録が使われます）',
     carriedOutAt: '実施した日時',
     submit: '申請する',
     saveDraft: '下書きとして保存',

@@ -1,4 +1,5 @@
 import { approvalsEn } from '../approvals/messages-en.js';
+import { assetsEn } from '../assets/messages-en.js';
 import { compartmentsEn } from '../org/compartments/messages-en.js';
 import { complianceEn } from '../policy/messages-en.js';
 import { directoryEn } from '../identity/directory-messages-en.js';
@@ -374,6 +375,7 @@ export const en: Messages = {
     exportCsv: 'CSV',
   },
   approvals: approvalsEn,
+  assets: assetsEn,
   compartments: compartmentsEn,
   compliance: complianceEn,
   directory: directoryEn,

@@ -3,6 +3,7 @@
  * i18n.test.ts compares the key sets. Role and unit names follow shared/design/glossary.md.
  */
 import { approvalsJa } from '../approvals/messages-ja.js';
+import { assetsJa } from '../assets/messages-ja.js';
 import { compartmentsJa } from '../org/compartments/messages-ja.js';
 import { complianceJa } from '../policy/messages-ja.js';
 import { directoryJa } from '../identity/directory-messages-ja.js';
@@ -370,6 +371,7 @@ export const ja = {
     exportCsv: 'CSV',
   },
   approvals: approvalsJa,
+  assets: assetsJa,
   compartments: compartmentsJa,
   compliance: complianceJa,
   directory: directoryJa,

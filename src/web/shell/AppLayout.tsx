@@ -15,6 +15,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { sessionKey } from '../api/query.js';
+import { assetsNav } from '../assets/nav.js';
 import { identityNav } from '../identity/nav.js';
 import { PrivilegeBadge } from '../identity/PrivilegeBadge.js';
 import { complianceNav } from '../policy/nav.js';
@@ -84,6 +85,7 @@ export function AppLayout() {
   ];
   const identity: NavItem[] = identityNav(session, t);
   const compliance: NavItem[] = complianceNav(session, t);
+  const assets: NavItem[] = assetsNav(session, t);
   const ledger: NavItem[] = ledgerNav(session, t);
   const link = (item: NavItem) => (
     <NavLink
@@ -158,6 +160,10 @@ export function AppLayout() {
               {t('nav.org')}
             </Text>
             {org.map(link)}
+            <Text fz="xs" fw={700} c="dimmed" px="sm" pt="md" pb={4} data-testid="nav-section-assets">
+              {t('assets.nav.section')}
+            </Text>
+            {assets.map(link)}
             {compliance.length > 0 && (
               <Text fz="xs" fw={700} c="dimmed" px="sm" pt="md" pb={4} data-testid="nav-section-compliance">
                 {t('compliance.nav.section')}
