@@ -8,7 +8,7 @@ import {
   type Config,
   type DatabaseHandle,
 } from '../kernel/index.js';
-import { assetApprovalHooks } from '../modules/assets/index.js';
+import { assetApprovalHooks, assetEvaluators } from '../modules/assets/index.js';
 import { orgDirectory } from '../modules/org/index.js';
 import {
   builtinEvaluators,
@@ -56,7 +56,7 @@ export const openRuntime = async (
 };
 
 /** Modules present in this build (kernel parts included): a clause of any other is "not yet evaluable". */
-const presentModules = ['org', 'identity', 'access', 'ledger', 'approvals', 'policy'] as const;
+const presentModules = ['org', 'identity', 'access', 'ledger', 'approvals', 'policy', 'assets'] as const;
 
 let compliance: ComplianceService | undefined;
 
@@ -70,7 +70,7 @@ export const complianceService = (): ComplianceService => {
     compliance = createComplianceService(
       createComplianceSetup({
         pack,
-        evaluators: builtinEvaluators(pack),
+        evaluators: [...builtinEvaluators(pack, assetEvaluators), ...assetEvaluators],
         modules: presentModules,
         checklist: loadChecklistPack(pack),
       }),

@@ -1,8 +1,7 @@
-import type { Actor, Role } from '../access/index.js';
-import type { ApprovalRequestTable, ApprovalStepTable, Tx } from '../db/index.js';
+import type { Role } from '../access/index.js';
+import type { ApprovalRequestTable, ApprovalStepTable } from '../db/index.js';
 import type { LedgerDraft } from '../ledger/index.js';
 import { updateRequest, updateStep } from './approvals.repository.js';
-import type { OrgDirectory } from './directory.js';
 import type { Env } from './hooks.js';
 import { roleName } from './labels.js';
 import { holdersOfSeat, type NotificationDraft, type QueueContext } from './notify.js';

@@ -114,6 +114,7 @@ const enumOf = <const T extends readonly [string, ...string[]]>(
 const yes = ['1', 'true', 'yes', 'y', 'はい', '有', 'あり', '○', '〇'];
 const flag = z.preprocess((v) => {
   if (v === undefined || v === null) return false;
+  if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return v;
   const t = String(v).normalize('NFKC').trim().toLowerCase();
   if (yes.includes(t)) return true;
   if (['0', 'false', 'no', 'n', 'いいえ', '無', 'なし', '×', '-', ''].includes(t)) return false;

@@ -57,7 +57,10 @@ const assetFiltersOf = (input: ExportInput) =>
     q: input.q,
     unitId: input.unitId,
     classification: input.classification,
-    status: input.status === 'inUse' || input.status === 'stored' || input.status === 'lost' ? undefined : input.status,
+    status:
+      input.status === 'inUse' || input.status === 'stored' || input.status === 'lost'
+        ? undefined
+        : input.status,
     form: input.form,
     limit: 1000,
   });

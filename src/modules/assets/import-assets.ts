@@ -34,9 +34,7 @@ export const importAssets = defineUseCase({
     const { counts, ledger, issues } = await applyAssetFile(ctx, tx, input.data, input.rowNumbers ?? {});
     if (issues.length > 0)
       throw validationError(issues, `asset import rejected: ${String(issues.length)} issues`);
-    const digest = createHash('sha256')
-      .update(canonicalJson(input.data as unknown as JsonValue))
-      .digest('hex');
+    const digest = createHash('sha256').update(canonicalJson(input.data)).digest('hex');
     return {
       result: { dryRun: input.dryRun, counts },
       ledger: [

@@ -33,3 +33,4 @@ export { exportRegister, exportRegisterInput, registers, type RegisterName } fro
 export { importAssets, importAssetsInput, type ImportAssetsResult } from './import-assets.js';
 export { importAssetsFile, importAssetsFileInput } from './import-assets-file.js';
 export { assetFileSpecs, assetSheets, type AssetFileData, type AssetSheet } from './asset-file.js';
+export { assetEvaluators } from './evaluators/index.js';

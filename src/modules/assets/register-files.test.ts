@@ -140,10 +140,8 @@ describeEachDialect('assets: the register as files — import with a dry run, Ex
     });
     expect(real.json<{ dryRun: boolean }>().dryRun).toBe(false);
     const entries = await auditEntries(db().handle, before);
-    expect(entries[0]).toMatchObject({
-      kind: 'assets.import.applied',
-      actor: expect.stringMatching(/^account:/),
-    });
+    expect(entries[0]?.kind).toBe('assets.import.applied');
+    expect(entries[0]?.actor).toMatch(/^account:/);
     expect(entries.filter((e) => e.kind === 'assets.asset.registered')).toHaveLength(2);
     expect(entries.at(-1)).toMatchObject({ kind: 'assets.medium.classificationChanged', payload: { to: 2 } });
     const list = await listAssets(db().ctx(systemActor('test')), {});

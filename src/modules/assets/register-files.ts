@@ -63,7 +63,7 @@ export const writeRegisterPdf = async (options: {
     .text(options.title, pdf.area().left, doc.y, { width: pdf.area().width });
   paragraph(
     pdf,
-    `${options.hospitalName.ja}　出力日 ${formatEraDate(calendarDate(options.printedAt, options.timeZone))}（${formatJapanTime(options.printedAt, options.timeZone)}）　${String(options.sheet.rows.length)}件`,
+    `${options.hospitalName.ja}\u3000出力日 ${formatEraDate(calendarDate(options.printedAt, options.timeZone))}（${formatJapanTime(options.printedAt, options.timeZone)}）\u3000${String(options.sheet.rows.length)}件`,
   );
   if (options.conditions !== '') paragraph(pdf, `条件: ${options.conditions}`, 8.5, '#555555');
   doc.moveDown(0.4);
