@@ -32,5 +32,11 @@ export { registerAssetRecordRoutes } from './asset-records.routes.js';
 export { exportRegister, exportRegisterInput, registers, type RegisterName } from './export-register.js';
 export { importAssets, importAssetsInput, type ImportAssetsResult } from './import-assets.js';
 export { importAssetsFile, importAssetsFileInput } from './import-assets-file.js';
-export { assetFileSpecs, assetSheets, type AssetFileData, type AssetSheet } from './asset-file.js';
+export {
+  assetFileSpecs,
+  assetSheets,
+  type AssetFileData,
+  type AssetFileRow,
+  type AssetSheet,
+} from './asset-file.js';
 export { assetEvaluators } from './evaluators/index.js';

@@ -1,7 +1,9 @@
 import type { UseCaseContext } from '../../kernel/index.js';
+import { importAssets } from '../assets/index.js';
 import { createAccount } from '../identity/index.js';
 import { importOrg, listUnits } from '../org/index.js';
-import { generateDemoHospital, type DemoHospital } from './generate-demo-hospital.js';
+import { generateDemoAssets } from './demo-assets.js';
+import { demoDefaults, generateDemoHospital, type DemoHospital } from './generate-demo-hospital.js';
 import type { Persona } from './demo-personas.js';
 
 export interface SeededPersona extends Persona {
@@ -15,8 +17,8 @@ export interface DemoSeedResult {
 }
 
 /**
- * Loads the synthetic demo hospital through the same import use case a hospital uses for its own data, then
- * gives each persona an account with a temporary password. Does nothing on a database that has units already.
+ * Loads the synthetic demo hospital (its organisation and its asset register) through the same import use cases a
+ * hospital uses for its own data, then gives each persona an account with a temporary password. Does nothing on a database that has units already.
  */
 export const seedDemoHospital = async (
   ctx: UseCaseContext,
@@ -25,6 +27,14 @@ export const seedDemoHospital = async (
   const hospital = generateDemoHospital(options);
   if ((await listUnits(ctx, {})).length > 0) return { seeded: false, hospital, personas: [] };
   await importOrg(ctx, { data: hospital.data, source: 'demo seed' });
+  // The asset register (第4) through the same import a hospital uses for its own spreadsheet.
+  await importAssets(ctx, {
+    data: generateDemoAssets(hospital.data, {
+      seed: options.seed ?? demoDefaults.seed,
+      asOf: options.asOf ?? demoDefaults.asOf,
+    }),
+    source: 'demo seed',
+  });
   const personas: SeededPersona[] = [];
   for (const persona of hospital.personas) {
     const account = await createAccount(ctx, {
