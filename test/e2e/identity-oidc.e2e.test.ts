@@ -119,7 +119,7 @@ describe.skipIf(!hasChromium)(
       expect(await director.textOf('directory-run-outcome')).toBe('失敗');
       expect(await director.textOf('directory-run-error')).toContain('接続できません');
       expect(await director.textOf('directory-dry-run-note')).toContain('何も変更していません');
-    expect(await director.byTestId('directory-changes').count()).toBe(0);
+      expect(await director.byTestId('directory-changes').count()).toBe(0);
       await director.page.screenshot({
         path: path.join(artifacts, 'identity-directory-sync.png'),
         fullPage: true,
