@@ -4,7 +4,6 @@ import {
   fieldError,
   nameOf,
   notFoundOf,
-  requireAfterPermission,
   requireApplicantOrKeeper,
   requirePast,
   unitPathOf,
@@ -42,11 +41,6 @@ export const completeHandling = defineUseCase({
         en: 'This handling has already been recorded as carried out.',
       });
     requirePast(ctx, input.performedAt, 'performedAt');
-    requireAfterPermission(
-      input.performedAt,
-      handling.created_at,
-      handling.kind === 'transport' ? '4-2(6)ア' : '4-2(7)ア',
-    );
     const protection = input.protection ?? handling.protection;
     const allowed = handling.kind === 'transport' ? transportProtections : provisionProtections;
     if (
