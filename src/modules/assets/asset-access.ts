@@ -3,6 +3,7 @@ import {
   AppError,
   calendarDate,
   can,
+  formatJapanTime,
   decide,
   directoryOf,
   recordDenial,
@@ -242,4 +243,19 @@ export const mayManageUnit = (actor: Actor, unitPath: readonly string[]): boolea
     if (e instanceof AppError) return false;
     throw e;
   }
+};
+
+/** A handling is carried out after its permission (a few minutes' difference between clocks allowed). */
+export const requireAfterPermission = (
+  performedAt: string,
+  permittedAt: string,
+  clause: '4-2(6)ア' | '4-2(7)ア' | '4-2(8)ア',
+): void => {
+  if (Date.parse(performedAt) >= Date.parse(permittedAt) - 5 * 60_000) return;
+  const when = formatJapanTime(permittedAt);
+  throw fieldError(
+    'performedAt',
+    `許可（${when}）より前の日時です。許可を得てから実施します（第${clause.replace('-', ' ')}）。`,
+    `This is before the permission (${when}); it is carried out after it (${clause}).`,
+  );
 };

@@ -4,6 +4,7 @@ import {
   fieldError,
   nameOf,
   notFoundOf,
+  requireAfterPermission,
   requireApplicantOrKeeper,
   requirePast,
   unitPathOf,
@@ -41,6 +42,11 @@ export const completeHandling = defineUseCase({
         en: 'This handling has already been recorded as carried out.',
       });
     requirePast(ctx, input.performedAt, 'performedAt');
+    requireAfterPermission(
+      input.performedAt,
+      handling.created_at,
+      handling.kind === 'transport' ? '4-2(6)ア' : '4-2(7)ア',
+    );
     const protection = input.protection ?? handling.protection;
     const allowed = handling.kind === 'transport' ? transportProtections : provisionProtections;
     if (

@@ -144,7 +144,7 @@ describeEachDialect('assets: the 第4 clauses evaluated from the records (第4)'
       .executeTakeFirstOrThrow();
     await recordDisposal(db().ctx(nurse), {
       handlingId: handling.id,
-      performedAt: '2026-04-01T00:30:00Z',
+      performedAt: '2026-04-01T01:00:00Z',
       method: 'destroy',
       sanitization: 'シュレッダー式メディア破砕機で破砕',
     });

@@ -140,10 +140,17 @@ describeEachDialect('assets: transport, provision, publication and disposal (第
       }),
       'forbidden',
     );
+    // Carried out before the permission it needs: refused, naming the time (第4 2(6)ア).
+    const early = await rejectionOf(
+      completeHandling(db().ctx(nurse), { handlingId: handling.id, performedAt: '2026-04-01T00:30:00Z' }),
+      'validation',
+    );
+    expect(early.issues[0]?.field).toBe('performedAt');
+    expect(early.issues[0]?.message.ja).toContain('第4 2(6)ア');
     const after = await auditSize(db().handle);
     await completeHandling(db().ctx(nurse), {
       handlingId: handling.id,
-      performedAt: '2026-04-01T00:30:00Z',
+      performedAt: '2026-04-01T01:00:00Z',
       note: '施錠ケースで手渡し',
     });
     const [done] = await auditEntries(db().handle, after);
@@ -315,7 +322,7 @@ describeEachDialect('assets: transport, provision, publication and disposal (第
 
     const record = {
       handlingId: handling.id,
-      performedAt: '2026-04-01T00:45:00Z',
+      performedAt: '2026-04-01T01:00:00Z',
       method: 'overwrite' as const,
       witnessName: '病棟 六子',
     };
@@ -349,7 +356,7 @@ describeEachDialect('assets: transport, provision, publication and disposal (第
       recordNo: done.recordNo,
       requestRefNo: submitted.refNo,
       performedByName: '職員 七海',
-      performedAt: '2026-04-01T00:45:00Z',
+      performedAt: '2026-04-01T01:00:00Z',
       method: 'overwrite',
       unrecoverable: true,
     });
@@ -365,7 +372,7 @@ describeEachDialect('assets: transport, provision, publication and disposal (第
       asset.code,
       'データ消去ソフトによる上書き消去',
       '3回上書き',
-      '令和8年4月1日 09:45',
+      '令和8年4月1日 10:00',
       '職員 七海',
       '病棟 六子',
       submitted.refNo,

@@ -4,6 +4,7 @@ import {
   fieldError,
   nameOf,
   notFoundOf,
+  requireAfterPermission,
   requireApplicantOrKeeper,
   requirePast,
   today,
@@ -45,6 +46,7 @@ export const recordDisposal = defineUseCase({
         en: 'This disposal has already been recorded.',
       });
     requirePast(ctx, input.performedAt, 'performedAt');
+    requireAfterPermission(input.performedAt, handling.created_at, '4-2(8)ア');
     const classification = handling.classification ?? 4;
     if (isClassIIOrAbove(classification)) {
       const cls = classNames[classification as 1];

@@ -1,4 +1,14 @@
-import { Button, FileInput, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  Button,
+  FileInput,
+  Group,
+  Modal,
+  NativeSelect,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { isApiError } from '../api/client.js';
 import { bytesToBase64 } from '../org/import-file.js';
@@ -120,12 +130,12 @@ export function ActionModal({
                 );
               case 'select':
                 return (
-                  <Select
+                  <NativeSelect
                     key={f.key}
                     {...common}
-                    data={f.options ?? []}
-                    value={values[f.key] ?? null}
-                    onChange={(v) => set(f.key, v ?? '')}
+                    data={[{ value: '', label: '—' }, ...(f.options ?? [])]}
+                    value={values[f.key] ?? ''}
+                    onChange={(e) => set(f.key, e.currentTarget.value)}
                   />
                 );
               case 'file':
