@@ -94,6 +94,8 @@ export const completeOidcSignIn =
       finishOidcSignIn(ctx, { ...base, outcome: { kind: 'refused', reason, detail } });
     if (input.cookieState === null || state === '' || !sameText(input.cookieState, state))
       return refused('stateMismatch', 'the state does not match this browser');
+    // Turned off while the person was at the provider: the sign-in cannot finish.
+    if (!settings.enabled) return refused('expired', 'single sign-on was turned off');
     const row = await findOidcLogin(ctx.database.db, loginIdOfState(state));
     if (row === undefined || row.used_at !== null)
       return refused('expired', 'no such sign-in in progress, or used');
