@@ -7,6 +7,7 @@ import {
   evaluateCompliance,
   loadChecklistPack,
 } from '../src/modules/policy/index.js';
+import { assetEvaluators } from '../src/modules/assets/index.js';
 
 /**
  * The measured process of `npm run bench -- compliance`: it opens the generated database, loads the packs and
@@ -26,8 +27,8 @@ const baseline = vmHwmMb();
 const pack = loadPolicyPack();
 const setup = createComplianceSetup({
   pack,
-  evaluators: builtinEvaluators(pack),
-  modules: ['org', 'identity', 'access', 'ledger', 'approvals', 'policy'],
+  evaluators: [...builtinEvaluators(pack, assetEvaluators), ...assetEvaluators],
+  modules: ['org', 'identity', 'access', 'ledger', 'approvals', 'policy', 'assets'],
   checklist: loadChecklistPack(pack),
 });
 const service = createComplianceService(setup);

@@ -15,6 +15,7 @@ import { loadOrCreateDeploymentKey } from '../src/kernel/ledger/keys.js';
 import { verifyLog } from '../src/kernel/ledger/operations.js';
 import { generateDemoHospital } from '../src/modules/demo/index.js';
 import { importOrg } from '../src/modules/org/index.js';
+import { insertAssetRegister } from './compliance-assets.js';
 
 /**
  * The generated hospital the compliance benchmark evaluates, on SQLite. What exists in Mamori today is generated
@@ -22,8 +23,9 @@ import { importOrg } from '../src/modules/org/index.js';
  * the audit log), an account per person, approval requests with their steps, a signed checkpoint and a recorded full
  * verification of the audit log. The log events are rows of the `vault` ledger (the log Mamori keeps for access logs
  * ingested from hospital systems): they have the ledger's shape but are not hashed into its tree, because the
- * monitoring module that will ingest them does not exist yet and no evaluator reads them. Information assets and
- * devices have no tables yet (the assets and facilities modules), so none are generated.
+ * monitoring module that will ingest them does not exist yet and no evaluator reads them. The asset registers (第4):
+ * 20,000 information assets with their media, places, handling log, disposals and publications (compliance-assets.ts).
+ * Devices have no tables yet (the facilities module), so none are generated.
  */
 
 export interface ComplianceWorld {
@@ -32,6 +34,7 @@ export interface ComplianceWorld {
   readonly units: number;
   readonly accounts: number;
   readonly requests: number;
+  readonly assets: number;
   readonly auditEntries: number;
   readonly logEvents: number;
   readonly generateSeconds: number;
@@ -57,7 +60,8 @@ const typeIds = [
  * size and the schema level, and reused by the next run (the evaluation only reads it).
  */
 export const buildComplianceWorld = async (logEvents: number): Promise<ComplianceWorld> => {
-  const dir = join(tmpdir(), `mamori-bench-compliance-${latestMigration}-${String(logEvents)}`);
+  // `w2`: the world's own version (w2 added the asset registers), beside the schema level.
+  const dir = join(tmpdir(), `mamori-bench-compliance-w2-${latestMigration}-${String(logEvents)}`);
   const marker = join(dir, 'world.json');
   if (existsSync(marker))
     return { ...(JSON.parse(readFileSync(marker, 'utf8')) as ComplianceWorld), reused: true };
@@ -162,6 +166,8 @@ const generate = async (dir: string, logEvents: number): Promise<ComplianceWorld
     }
   })();
 
+  const assets = insertAssetRegister(db, staff, units, at);
+
   const insertEvent = db.prepare(
     `insert into ledger_entries (log, idx, entry, leaf_hash, kind, actor, subject, created_at) values ('vault', ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -217,6 +223,7 @@ const generate = async (dir: string, logEvents: number): Promise<ComplianceWorld
     units: units.length,
     accounts: staff.length,
     requests,
+    assets,
     auditEntries: audit.size,
     logEvents,
     generateSeconds: Math.round((performance.now() - started) / 100) / 10,

@@ -1,8 +1,8 @@
 import { bi } from '../../../kernel/index.js';
-import { evidence, type ClauseEvaluator, type ClauseFinding, type EvidenceItem } from '../../policy/index.js';
+import { evidence, type ClauseEvaluator, type ClauseFinding } from '../../policy/index.js';
 import { provisionProtections, transportProtections } from '../assets.schema.js';
 import { disposalsWithRequests, disposedWithoutRecord, handlingsOf, publications } from './evidence-data.js';
-import { cls, judge } from './judge.js';
+import { cls, judge, judged, type Judged } from './judge.js';
 
 /**
  * 第4 2(6)–(8) judged from the handling log, the disposal records and the publications: every transport,
@@ -16,20 +16,26 @@ const CHECK_DAYS = 90;
 const RECORD_DAYS = 30;
 
 type Handling = Awaited<ReturnType<typeof handlingsOf>>[number];
-const handlingItem = (h: Handling, ok: boolean, detail: string): EvidenceItem =>
-  evidence({
-    kind: h.request_ref_no === null ? 'record' : 'approval',
-    type:
-      h.kind === 'transport' ? 'AssetTransport' : h.kind === 'provision' ? 'AssetProvision' : 'AssetHandling',
-    ref: `assetHandling:${h.id}`,
-    label: bi(
-      `${h.request_ref_no ?? ''} ${h.subject_name}（分類${cls(h.classification)}）${detail}`,
-      `${h.request_ref_no ?? ''} ${h.subject_name} (class ${cls(h.classification)}) ${detail}`,
-    ),
-    unitId: h.unit_id,
-    at: h.performed_at ?? h.created_at,
-    ok,
-  });
+const handlingItem = (h: Handling, ok: boolean, detail: string): Judged =>
+  judged(ok, h.unit_id, () =>
+    evidence({
+      kind: h.request_ref_no === null ? 'record' : 'approval',
+      type:
+        h.kind === 'transport'
+          ? 'AssetTransport'
+          : h.kind === 'provision'
+            ? 'AssetProvision'
+            : 'AssetHandling',
+      ref: `assetHandling:${h.id}`,
+      label: bi(
+        `${h.request_ref_no ?? ''} ${h.subject_name}（分類${cls(h.classification)}）${detail}`,
+        `${h.request_ref_no ?? ''} ${h.subject_name} (class ${cls(h.classification)}) ${detail}`,
+      ),
+      unitId: h.unit_id,
+      at: h.performed_at ?? h.created_at,
+      ok,
+    }),
+  );
 
 const none = (ja: string, en: string) => bi(`${ja}の記録がまだありません。`, `No ${en} recorded yet.`);
 const daysBefore = (date: string, days: number): string =>
@@ -63,45 +69,51 @@ export const handlingEvaluator: ClauseEvaluator = {
       const recent = p.published_at.slice(0, 10) >= checkedSince;
       const checkedRecently = p.last_checked_at !== null && p.last_checked_at.slice(0, 10) >= checkedSince;
       const ok = p.status !== 'altered' && p.last_check_ok !== 0 && (recent || checkedRecently);
-      return evidence({
-        kind: 'check',
-        type: 'AssetProvision',
-        ref: `assetPublication:${p.id}`,
-        label: bi(
-          `${p.code} ${p.name}（${p.channel}）: ${p.status === 'altered' ? '公表内容が記録と一致しません' : checkedRecently ? '確認済み' : recent ? '公表から間もない' : `${String(CHECK_DAYS)}日以上未確認`}`,
-          `${p.code} ${p.name} (${p.channel}): ${p.status === 'altered' ? 'no longer matches its digest' : checkedRecently ? 'checked' : recent ? 'recently published' : `not checked for ${String(CHECK_DAYS)} days`}`,
-        ),
-        unitId: p.unit_id,
-        at: p.last_checked_at ?? p.published_at,
-        ok,
-      });
+      return judged(ok, p.unit_id, () =>
+        evidence({
+          kind: 'check',
+          type: 'AssetProvision',
+          ref: `assetPublication:${p.id}`,
+          label: bi(
+            `${p.code} ${p.name}（${p.channel}）: ${p.status === 'altered' ? '公表内容が記録と一致しません' : checkedRecently ? '確認済み' : recent ? '公表から間もない' : `${String(CHECK_DAYS)}日以上未確認`}`,
+            `${p.code} ${p.name} (${p.channel}): ${p.status === 'altered' ? 'no longer matches its digest' : checkedRecently ? 'checked' : recent ? 'recently published' : `not checked for ${String(CHECK_DAYS)} days`}`,
+          ),
+          unitId: p.unit_id,
+          at: p.last_checked_at ?? p.published_at,
+          ok,
+        }),
+      );
     });
 
-    const disposalItem = (d: (typeof disposals)[number], ok: boolean, detail: string): EvidenceItem =>
-      evidence({
-        kind: 'record',
-        type: 'DisposalRecord',
-        ref: `assetDisposal:${d.id}`,
-        label: bi(
-          `${d.record_no} ${d.subject_name}（分類${cls(d.classification)}）${detail}`,
-          `${d.record_no} ${d.subject_name} (class ${cls(d.classification)}) ${detail}`,
-        ),
-        unitId: d.unit_id,
-        at: d.performed_at,
-        ok,
-      });
+    const disposalItem = (d: (typeof disposals)[number], ok: boolean, detail: string): Judged =>
+      judged(ok, d.unit_id, () =>
+        evidence({
+          kind: 'record',
+          type: 'DisposalRecord',
+          ref: `assetDisposal:${d.id}`,
+          label: bi(
+            `${d.record_no} ${d.subject_name}（分類${cls(d.classification)}）${detail}`,
+            `${d.record_no} ${d.subject_name} (class ${cls(d.classification)}) ${detail}`,
+          ),
+          unitId: d.unit_id,
+          at: d.performed_at,
+          ok,
+        }),
+      );
     const withoutRecord = orphans.map((a) =>
-      evidence({
-        kind: 'record',
-        type: 'InformationAsset',
-        ref: `asset:${a.id}`,
-        label: bi(
-          `${a.code} ${a.name}: 廃棄済みだが廃棄の記録がありません`,
-          `${a.code} ${a.name}: disposed of without a record`,
-        ),
-        unitId: a.owning_unit_id,
-        ok: false,
-      }),
+      judged(false, a.owning_unit_id, () =>
+        evidence({
+          kind: 'record',
+          type: 'InformationAsset',
+          ref: `asset:${a.id}`,
+          label: bi(
+            `${a.code} ${a.name}: 廃棄済みだが廃棄の記録がありません`,
+            `${a.code} ${a.name}: disposed of without a record`,
+          ),
+          unitId: a.owning_unit_id,
+          ok: false,
+        }),
+      ),
     );
     const openSince = daysBefore(ctx.asOf, RECORD_DAYS);
     const unrecorded = handlings

@@ -8,7 +8,7 @@ import {
   sourceClasses,
   type LiveAsset,
 } from './evidence-data.js';
-import { cls, judge, unitFindings } from './judge.js';
+import { cls, judge, unitFindings, type Judged } from './judge.js';
 
 /**
  * 第4 2(1)–(5)ア judged from the asset register: a responsible Security Manager for every unit owning assets,
@@ -16,19 +16,23 @@ import { cls, judge, unitFindings } from './judge.js';
  * each asset is kept.
  */
 
-const asset = (a: LiveAsset, ok: boolean, detail: string) =>
-  evidence({
-    kind: 'record',
-    type: 'InformationAsset',
-    ref: `asset:${a.id}`,
-    label: bi(
-      `${a.code} ${a.name}（分類${cls(a.classification)}）${detail}`,
-      `${a.code} ${a.name} (class ${cls(a.classification)}) ${detail}`,
-    ),
-    unitId: a.owning_unit_id,
-    at: a.classified_at,
-    ok,
-  });
+const asset = (a: LiveAsset, ok: boolean, detail: string): Judged => ({
+  ok,
+  unitId: a.owning_unit_id,
+  item: () =>
+    evidence({
+      kind: 'record',
+      type: 'InformationAsset',
+      ref: `asset:${a.id}`,
+      label: bi(
+        `${a.code} ${a.name}（分類${cls(a.classification)}）${detail}`,
+        `${a.code} ${a.name} (class ${cls(a.classification)}) ${detail}`,
+      ),
+      unitId: a.owning_unit_id,
+      at: a.classified_at,
+      ok,
+    }),
+});
 
 const none = (ja: string, en: string) => bi(`${ja}の記録がまだありません。`, `No ${en} recorded yet.`);
 
@@ -51,13 +55,15 @@ export const registerEvaluator: ClauseEvaluator = {
     ]);
 
     // 4-2(1)ア: each unit owning assets has a Security Manager responsible for them.
-    const owning = [...new Set(assets.map((a) => a.owning_unit_id))].filter((u) => ctx.unitById.has(u));
+    const perUnit = new Map<string, number>();
+    for (const a of assets) perUnit.set(a.owning_unit_id, (perUnit.get(a.owning_unit_id) ?? 0) + 1);
+    const owning = [...perUnit.keys()].filter((u) => ctx.unitById.has(u));
     const responsibility = unitsFinding(
       '4.2.1.a',
       bi('情報資産を所管する部署の情報セキュリティ管理者', 'A Security Manager for each unit owning assets'),
       owning.map((unitId) => {
         const seat = seats.get(unitId);
-        const count = assets.filter((a) => a.owning_unit_id === unitId).length;
+        const count = perUnit.get(unitId) ?? 0;
         const unit = ctx.unitById.get(unitId);
         return {
           unitId,
@@ -114,20 +120,25 @@ export const registerEvaluator: ClauseEvaluator = {
         highest.set(a.medium_id, Math.min(highest.get(a.medium_id) ?? 4, a.classification));
     const mediaItems = media
       .filter((m) => highest.has(m.id))
-      .map((m) => {
+      .map((m): Judged => {
         const expected = highest.get(m.id) ?? null;
         const ok = m.classification === expected;
-        return evidence({
-          kind: 'record',
-          type: 'Medium',
-          ref: `medium:${m.id}`,
-          label: bi(
-            `${m.code} ${m.label}: 分類${cls(m.classification)}${ok ? '' : `（内容の最高は${cls(expected)}）`}`,
-            `${m.code} ${m.label}: class ${cls(m.classification)}${ok ? '' : ` (contents up to ${cls(expected)})`}`,
-          ),
-          unitId: m.owning_unit_id,
+        return {
           ok,
-        });
+          unitId: m.owning_unit_id,
+          item: () =>
+            evidence({
+              kind: 'record',
+              type: 'Medium',
+              ref: `medium:${m.id}`,
+              label: bi(
+                `${m.code} ${m.label}: 分類${cls(m.classification)}${ok ? '' : `（内容の最高は${cls(expected)}）`}`,
+                `${m.code} ${m.label}: class ${cls(m.classification)}${ok ? '' : ` (contents up to ${cls(expected)})`}`,
+              ),
+              unitId: m.owning_unit_id,
+              ok,
+            }),
+        };
       });
 
     const located = assets.map((a) =>

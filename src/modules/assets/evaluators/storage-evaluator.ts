@@ -2,7 +2,7 @@ import { bi } from '../../../kernel/index.js';
 import { evidence, unitsFinding, type ClauseEvaluator, type ClauseFinding } from '../../policy/index.js';
 import { storageClauses, storageFindings } from '../storage-rules.js';
 import { allPlaces, liveMedia } from './evidence-data.js';
-import { MAX_ITEMS } from './judge.js';
+import { judged as judgedRecord, unitFindings } from './judge.js';
 
 /**
  * 4-2(5)イ・ウ・エ judged unit by unit from the media register and the places' protections, by the same rules the
@@ -27,24 +27,27 @@ export const storageEvaluator: ClauseEvaluator = {
       ),
     }));
     return storageClauses.map(({ clauseId, display }): ClauseFinding => {
-      const byUnit = new Map<string, ReturnType<typeof evidence>[]>();
-      for (const { medium, findings } of judged)
-        for (const f of findings.filter((x) => x.clauseId === clauseId)) {
-          const item = evidence({
-            kind: 'check',
-            type: 'Medium',
-            ref: `medium:${medium.id}`,
-            label: bi(
-              `${medium.code} ${medium.label}: ${f.reason.ja}`,
-              `${medium.code} ${medium.label}: ${f.reason.en}`,
+      const records = judged.flatMap(({ medium, findings }) =>
+        findings
+          .filter((x) => x.clauseId === clauseId)
+          .map((f) =>
+            judgedRecord(f.ok, medium.owning_unit_id, () =>
+              evidence({
+                kind: 'check',
+                type: 'Medium',
+                ref: `medium:${medium.id}`,
+                label: bi(
+                  `${medium.code} ${medium.label}: ${f.reason.ja}`,
+                  `${medium.code} ${medium.label}: ${f.reason.en}`,
+                ),
+                unitId: medium.owning_unit_id,
+                at: medium.stored_since,
+                ok: f.ok,
+              }),
             ),
-            unitId: medium.owning_unit_id,
-            at: medium.stored_since,
-            ok: f.ok,
-          });
-          byUnit.set(medium.owning_unit_id, [...(byUnit.get(medium.owning_unit_id) ?? []), item]);
-        }
-      if (byUnit.size === 0)
+          ),
+      );
+      if (records.length === 0)
         return {
           clauseId,
           status: 'notYetEvaluable',
@@ -57,18 +60,7 @@ export const storageEvaluator: ClauseEvaluator = {
       return unitsFinding(
         clauseId,
         bi(`${display}の保管`, `Storage under ${display}`),
-        [...byUnit.entries()].map(([unitId, items]) => {
-          const bad = items.filter((i) => !i.ok).length;
-          return {
-            unitId,
-            status: bad === 0 ? 'met' : bad === items.length ? 'notMet' : 'partlyMet',
-            reason: bi(
-              `記録媒体${String(items.length)}件のうち${String(items.length - bad)}件が適合。`,
-              `${String(items.length - bad)} of ${String(items.length)} media meet it.`,
-            ),
-            evidence: [...items.filter((i) => !i.ok), ...items.filter((i) => i.ok)].slice(0, MAX_ITEMS),
-          };
-        }),
+        unitFindings(records),
       );
     });
   },
