@@ -14,16 +14,20 @@ import {
   reclassifyAsset,
   requestUrl,
   updateAsset,
+  useMedia,
+  usePlaces,
 } from './api.js';
 import { classOptions, optionsOf } from './labels.js';
 
-type Action = 'derive' | 'reclassify' | 'erase' | 'ruling' | 'publish' | null;
+type Action = 'edit' | 'derive' | 'reclassify' | 'erase' | 'ruling' | 'publish' | null;
 
 /** What the reader may do with an asset: request its handling, register a copy, and the Manager's decisions. */
 export function AssetActions({ asset }: { asset: AssetDetailView }) {
   const { t } = useLang();
   const client = useQueryClient();
   const [open, setOpen] = useState<Action>(null);
+  const places = usePlaces();
+  const media = useMedia({});
   const refresh = () => client.invalidateQueries({ queryKey: assetKeys.all });
   const name = `${asset.code} ${asset.name}`;
   const run = (f: (v: ActionValues) => Promise<unknown>) => async (v: ActionValues) => {
@@ -67,6 +71,11 @@ export function AssetActions({ asset }: { asset: AssetDetailView }) {
           </Group>
         )}
         <Group gap="xs">
+          {live && asset.can.update && (
+            <Button variant="default" onClick={() => setOpen('edit')} data-testid="asset-edit">
+              {t('assets.detail.edit')}
+            </Button>
+          )}
           {live && (
             <Button variant="default" onClick={() => setOpen('derive')} data-testid="asset-derive">
               {t('assets.detail.derive')}
@@ -108,6 +117,75 @@ export function AssetActions({ asset }: { asset: AssetDetailView }) {
           </Text>
         )}
       </Stack>
+      {open === 'edit' && (
+        <ActionModal
+          opened
+          onClose={() => setOpen(null)}
+          title={t('assets.detail.edit')}
+          testId="edit-form"
+          submitLabel={t('assets.common.save')}
+          fields={[
+            {
+              key: 'name',
+              label: t('assets.common.name'),
+              type: 'text',
+              required: true,
+              initial: asset.name,
+            },
+            {
+              key: 'description',
+              label: t('assets.create.description'),
+              type: 'textarea',
+              initial: asset.description ?? '',
+            },
+            {
+              key: 'systemName',
+              label: t('assets.create.system'),
+              type: 'text',
+              initial: asset.systemName ?? '',
+            },
+            {
+              key: 'storagePlaceId',
+              label: t('assets.create.place'),
+              type: 'select',
+              options: (places.data ?? []).map((p) => ({ value: p.id, label: `${p.code} ${p.name}` })),
+              initial: asset.storagePlace?.id ?? '',
+            },
+            {
+              key: 'mediumId',
+              label: t('assets.create.medium'),
+              type: 'select',
+              options: (media.data ?? [])
+                .filter((m) => m.status !== 'disposed')
+                .map((m) => ({ value: m.id, label: `${m.code} ${m.label}` })),
+              initial: asset.medium?.id ?? '',
+            },
+            {
+              key: 'retainUntil',
+              label: t('assets.create.retainUntil'),
+              type: 'date',
+              initial: asset.retainUntil ?? '',
+            },
+            {
+              key: 'retentionNote',
+              label: t('assets.create.retentionNote'),
+              type: 'text',
+              initial: asset.retentionNote ?? '',
+            },
+          ]}
+          onSubmit={run((v) =>
+            updateAsset(asset.id, {
+              name: v['name'] ?? '',
+              description: v['description'] ?? null,
+              systemName: v['systemName'] ?? null,
+              storagePlaceId: v['storagePlaceId'] || null,
+              mediumId: v['mediumId'] || null,
+              retainUntil: v['retainUntil'] || null,
+              retentionNote: v['retentionNote'] ?? null,
+            }),
+          )}
+        />
+      )}
       <ActionModal
         opened={open === 'derive'}
         onClose={() => setOpen(null)}

@@ -159,6 +159,7 @@ export const assetsEn: Messages['assets'] = {
     publications: 'Published to residents (4-2(7)ウ)',
     history: 'Ledger entries (audit log)',
     actions: 'Actions',
+    edit: 'Change location, retention…',
     requestTransport: 'Request transport',
     requestProvision: 'Request provision outside',
     requestDisposal: 'Request disposal',

@@ -155,6 +155,7 @@ export const assetsJa = {
     publications: '住民への公表（第4 2(7)ウ）',
     history: '台帳の記録（監査ログ）',
     actions: '操作',
+    edit: '所在・保存期限などを変更',
     requestTransport: '運搬を申請',
     requestProvision: '外部提供を申請',
     requestDisposal: '廃棄を申請',
