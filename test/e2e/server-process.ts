@@ -72,6 +72,10 @@ export const startServer = async (
       MAMORI_PORT: String(port),
       MAMORI_DATA_DIR: dataDir,
       MAMORI_DATABASE_URL: process.env['MAMORI_E2E_DATABASE_URL'] ?? '',
+      // Servers sharing that database share its ledger key too (the database remembers which key signed).
+      ...(process.env['MAMORI_E2E_LEDGER_KEY_FILE'] === undefined
+        ? {}
+        : { MAMORI_LEDGER_KEY_FILE: process.env['MAMORI_E2E_LEDGER_KEY_FILE'] }),
       NO_COLOR: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
