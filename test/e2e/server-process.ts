@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 
 export interface RunningServer {
   readonly baseUrl: string;
@@ -58,24 +59,50 @@ const stopChild = (child: ChildProcess): Promise<void> =>
     child.kill('SIGTERM');
   });
 
+let databaseCount = 0;
+
+/**
+ * CI runs the browser tests a second time with the server on PostgreSQL: MAMORI_E2E_DATABASE_URL names a
+ * server to create databases on. Every server started here gets a database of its own, as it gets a data
+ * directory of its own: a fresh demo hospital (so the personas are printed) and its own ledger key.
+ */
+const freshPostgresDatabase = async (
+  adminUrl: string,
+): Promise<{ url: string; drop: () => Promise<void> }> => {
+  databaseCount += 1;
+  const name = `mamori_e2e_${String(process.pid)}_${String(databaseCount)}`;
+  const run = async (sql: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await run(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+};
+
 export const startServer = async (
   entry: string,
   options: { cwd: string; timeoutMs?: number; requiredPersona?: string },
 ): Promise<RunningServer> => {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'mamori-e2e-'));
+  const postgresUrl = process.env['MAMORI_E2E_DATABASE_URL'];
+  const database =
+    postgresUrl === undefined || postgresUrl === '' ? undefined : await freshPostgresDatabase(postgresUrl);
   const child = spawn(process.execPath, [entry, 'serve', '--demo'], {
     cwd: options.cwd,
-    // CI runs the browser tests a second time with the server on PostgreSQL (an empty database it names).
     env: {
       ...process.env,
       MAMORI_PORT: String(port),
       MAMORI_DATA_DIR: dataDir,
-      MAMORI_DATABASE_URL: process.env['MAMORI_E2E_DATABASE_URL'] ?? '',
-      // Servers sharing that database share its ledger key too (the database remembers which key signed).
-      ...(process.env['MAMORI_E2E_LEDGER_KEY_FILE'] === undefined
-        ? {}
-        : { MAMORI_LEDGER_KEY_FILE: process.env['MAMORI_E2E_LEDGER_KEY_FILE'] }),
+      MAMORI_DATABASE_URL: database?.url ?? '',
       NO_COLOR: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -99,9 +126,12 @@ export const startServer = async (
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      void stopChild(child).then(() => {
-        reject(e);
-      });
+      void stopChild(child)
+        .then(() => database?.drop())
+        .catch(() => undefined)
+        .finally(() => {
+          reject(e);
+        });
     };
     const check = () => {
       const found = parsePersonas(stdout);
@@ -140,6 +170,7 @@ export const startServer = async (
     stop: async () => {
       await stopChild(child);
       rmSync(dataDir, { recursive: true, force: true });
+      await database?.drop();
     },
   };
 };
