@@ -109,12 +109,12 @@ describe('request types as data', () => {
         ],
       },
       {
-        id: 'policy.change',
+        id: 'changes.systemProject',
         mode: 'prior',
         route: [{ approvers: [{ role: 'committee', scope: 'hospital' }] }],
       },
     ]);
-    expect(unknown).toEqual(['policy.change']);
+    expect(unknown).toEqual(['changes.systemProject']);
     expect(registry.get('people.carryOut')?.route).toEqual([
       { approver: { kind: 'relative', role: 'securityManager', base: 'applicantUnit' } },
       { approver: { kind: 'relative', role: 'securityOfficer', base: 'applicantUnit' } },

@@ -109,6 +109,47 @@ describe('request types in the policy pack (issue 5)', () => {
     });
   });
 
+  it('runs the identity and policy requests the clauses name: 第7 2(1)イ(イ), 第7 2(1)ウ(イ), 第3 3(2), 第3 6(2) and 第9 3', () => {
+    const def = (id: string) => pack.requestDefinitions.find((d) => d.id === id);
+    expect(pack.requestTypes.get('identity.deregistration')).toMatchObject({
+      clauseId: '7.2.1.b.b',
+      route: [{ approvers: [{ role: 'securityManager', scope: 'ownerUnit' }] }],
+    });
+    expect(def('identity.deregistration')?.form.map((f) => f.key)).toEqual([
+      'loginId',
+      'systemName',
+      'reason',
+    ]);
+    expect(pack.requestTypes.get('identity.privilegedGrant')).toMatchObject({
+      clauseId: '7.2.1.c.b',
+      route: [{ approvers: [{ role: 'securityManager', scope: 'ownerUnit' }] }],
+    });
+    expect(def('identity.privilegedGrant')).toMatchObject({
+      expiresWithField: 'until',
+      clauses: [
+        { id: '7.2.1.c.b', display: '第7 2(1)ウ(イ)' },
+        { id: '7.2.1.c.c', display: '第7 2(1)ウ(ウ)' },
+      ],
+    });
+    expect(pack.requestTypes.get('policy.unitProcedure')).toMatchObject({
+      clauseId: '3.3.2',
+      route: [{ approvers: [{ role: 'securityDirector', scope: 'hospital' }] }],
+    });
+    expect(def('policy.unitProcedure')?.form.map((f) => f.key)).toEqual([
+      'procedureTitle',
+      'version',
+      'summary',
+      'effectiveOn',
+    ]);
+    // The committee decides parameters (第3 6(2)) and reviews the policy (第9 3): one type, referenced once.
+    expect(pack.requestTypes.get('policy.change')).toMatchObject({
+      clauseId: '3.6.2',
+      route: [{ approvers: [{ role: 'committee', scope: 'hospital' }] }],
+    });
+    expect(def('policy.change')?.clauses.map((c) => c.display)).toEqual(['第3 6(2)', '第9 3']);
+    expect(pack.byId.get('9.3')?.requests).toEqual([]);
+  });
+
   it('offers in its forms exactly the option values the assets module relies on (第4 2(6)イ, 2(7)イ, 2(8)イ)', () => {
     const options = (id: string, key: string) =>
       pack.requestDefinitions
