@@ -4,7 +4,7 @@ import {
   systemActor,
   type CommandAction,
   type CommandDeclaration,
-} from '../kernel/index.js';
+} from '../kernel/access/index.js';
 
 type Handler = Parameters<Command['action']>[0];
 

@@ -1,29 +1,28 @@
 import type { MamoriCommand } from './command.js';
 import { writeFileSync } from 'node:fs';
-import { loadConfig, systemActor, type UseCaseContext } from '../kernel/index.js';
-import {
-  answerJa,
-  renderChecklistPdf,
-  renderChecklistXlsx,
-  renderComplianceReportPdf,
-  renderComplianceReportXlsx,
-  sealReport,
-  statusNames,
-  takeDailySnapshot,
-  type ComplianceService,
-} from '../modules/policy/index.js';
+import { systemActor } from '../kernel/access/actor.js';
+import { loadConfig } from '../kernel/config/index.js';
 import { ledgerKeyFileOf } from '../kernel/ledger/operations.js';
-import { checkpointSealer, complianceService, openRuntime } from '../server/index.js';
+import type { UseCaseContext } from '../kernel/usecase/index.js';
+import type * as policyModule from '../modules/policy/index.js';
+import type { ComplianceService } from '../modules/policy/index.js';
 
 /** `mamori compliance …`: the compliance picture for scripts, monitoring and the security office's terminal. */
 
+type PolicyModule = typeof policyModule;
+
+// The policy module and the server are loaded when a compliance command runs, not when the CLI starts.
 const withCompliance = async <T>(
-  run: (ctx: UseCaseContext, service: ComplianceService) => Promise<T>,
+  run: (ctx: UseCaseContext, service: ComplianceService, policy: PolicyModule) => Promise<T>,
 ): Promise<T> => {
-  const service = complianceService();
-  const runtime = await openRuntime(loadConfig());
+  const [policy, server] = await Promise.all([
+    import('../modules/policy/index.js'),
+    import('../server/index.js'),
+  ]);
+  const service = server.complianceService();
+  const runtime = await server.openRuntime(loadConfig());
   try {
-    return await run({ ...runtime.app, actor: systemActor('cli') }, service);
+    return await run({ ...runtime.app, actor: systemActor('cli') }, service, policy);
   } finally {
     await runtime.close();
   }
@@ -40,7 +39,7 @@ export const statusCommand = (options: {
   clause?: string;
   failOnNotMet: boolean;
 }): Promise<void> =>
-  withCompliance(async (ctx, service) => {
+  withCompliance(async (ctx, service, policy) => {
     const overview = await service.getStatus(ctx, {});
     const display = new Map(service.setup.pack.clauses.map((c) => [c.id, c.displayId]));
     const clauses = overview.clauses.filter((c) => options.clause === undefined || c.id === options.clause);
@@ -62,14 +61,14 @@ export const statusCommand = (options: {
           Object.entries(overview.counts)
             .map(
               ([k, n]) =>
-                `  ${statusNames[k as keyof typeof statusNames].ja} / ${statusNames[k as keyof typeof statusNames].en}: ${String(n)}`,
+                `  ${policy.statusNames[k as keyof typeof policy.statusNames].ja} / ${policy.statusNames[k as keyof typeof policy.statusNames].en}: ${String(n)}`,
             )
             .join('\n') +
           `\n  評価時間 / evaluated in ${String(overview.elapsedMs)} ms, 監査ログ / audit log ${String(overview.ledgerSize)} entries\n`,
       );
       for (const c of clauses.filter((x) => x.status !== 'notYetEvaluable' || options.clause !== undefined))
         process.stdout.write(
-          `${(display.get(c.id) ?? c.id).padEnd(16)} ${statusNames[c.status].ja.padEnd(5, '\u3000')} ${c.reason.ja}\n`,
+          `${(display.get(c.id) ?? c.id).padEnd(16)} ${policy.statusNames[c.status].ja.padEnd(5, '\u3000')} ${c.reason.ja}\n`,
         );
     }
     if (options.failOnNotMet && clauses.some((c) => c.status === 'notMet')) process.exitCode = 1;
@@ -93,13 +92,13 @@ export const registerComplianceCommands = (program: MamoriCommand): void => {
     .description("本日のスナップショット（未取得の場合）/ take today's snapshot unless taken")
     .option('--force', '取得済みでも新たに取得 / take another one even if today has one', false)
     .action((options: { force: boolean }) =>
-      withCompliance(async (ctx, service) => {
+      withCompliance(async (ctx, service, policy) => {
         if (options.force) {
           const r = await service.takeSnapshot(ctx, {});
           process.stdout.write(`取得 / taken: ${r.id} (${r.takenOn}) digest ${r.digest}\n`);
           return;
         }
-        const r = await takeDailySnapshot(service.setup, ctx);
+        const r = await policy.takeDailySnapshot(service.setup, ctx);
         process.stdout.write(
           r.taken
             ? `取得 / taken: ${r.id ?? ''} (${r.takenOn})\n`
@@ -116,13 +115,16 @@ export const registerComplianceCommands = (program: MamoriCommand): void => {
     .requiredOption('--out <file>', '出力先 / output file')
     .option('--format <format>', 'pdf | xlsx (既定は拡張子 / default from the extension)')
     .action((options: { out: string; format?: string }) =>
-      withCompliance(async (ctx, service) => {
+      withCompliance(async (ctx, service, policy) => {
+        const { checkpointSealer } = await import('../server/index.js');
         const seal = checkpointSealer(ledgerKeyFileOf(loadConfig()));
-        const report = await sealReport(await service.getReport(ctx, {}), ctx, seal);
+        const report = await policy.sealReport(await service.getReport(ctx, {}), ctx, seal);
         const f = format(options.format, options.out);
         writeFileSync(
           options.out,
-          f === 'pdf' ? await renderComplianceReportPdf(report) : await renderComplianceReportXlsx(report),
+          f === 'pdf'
+            ? await policy.renderComplianceReportPdf(report)
+            : await policy.renderComplianceReportXlsx(report),
         );
         process.stdout.write(`${options.out}: ${report.evaluation.asOf} ${report.digest}\n`);
       }),
@@ -135,14 +137,16 @@ export const registerComplianceCommands = (program: MamoriCommand): void => {
     .option('--out <file>', "立入検査用に出力（PDF・Excel）/ write the inspector's checklist")
     .option('--format <format>', 'pdf | xlsx')
     .action((options: { json: boolean; out?: string; format?: string }) =>
-      withCompliance(async (ctx, service) => {
+      withCompliance(async (ctx, service, policy) => {
         const view = await service.getChecklist(ctx, {});
         if (options.out !== undefined) {
           const f = format(options.format, options.out);
           const o = { hospitalName: ctx.hospitalName, printedAt: ctx.clock.now() };
           writeFileSync(
             options.out,
-            f === 'pdf' ? await renderChecklistPdf(view, o) : await renderChecklistXlsx(view, o),
+            f === 'pdf'
+              ? await policy.renderChecklistPdf(view, o)
+              : await policy.renderChecklistXlsx(view, o),
           );
           process.stdout.write(`${options.out}: ${view.title} ${view.asOf}\n`);
           return;
@@ -151,7 +155,7 @@ export const registerComplianceCommands = (program: MamoriCommand): void => {
           process.stdout.write(
             options.json
               ? `${JSON.stringify({ id: item.id, answer: item.answer, confirmedOn: item.confirmedOn, source: item.answerSource, clauses: item.clauses.map((c) => c.id), reason: item.reason })}\n`
-              : `${item.id.padEnd(5)} ${answerJa[item.answer].padEnd(3, '\u3000')} ${item.confirmedOn ?? '-'.padEnd(10)} ${item.text.ja}\n`,
+              : `${item.id.padEnd(5)} ${policy.answerJa[item.answer].padEnd(3, '\u3000')} ${item.confirmedOn ?? '-'.padEnd(10)} ${item.text.ja}\n`,
           );
       }),
     );

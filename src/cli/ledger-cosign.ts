@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { validationError } from '../kernel/index.js';
+import { validationError } from '../kernel/errors/index.js';
 import { cosignLatest } from '../kernel/ledger/cosign.js';
 import {
   createCosignerKey,

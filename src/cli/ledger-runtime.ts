@@ -1,16 +1,34 @@
-import { loadConfig, systemActor, validationError, type UseCaseContext } from '../kernel/index.js';
+// Only the kernel parts the ledger needs, by path: the kernel's index and the server's runtime load every module,
+// PDF and spreadsheet library, and `mamori ledger verify` must stay small (under 200 MB on a log of 10 M entries).
+import { systemActor } from '../kernel/access/actor.js';
+import { loadConfig, type Config } from '../kernel/config/index.js';
+import { migrateToLatest, openDatabase } from '../kernel/db/index.js';
+import { validationError } from '../kernel/errors/index.js';
 import { ledgerLogs, type LedgerLog } from '../kernel/ledger/index.js';
-import { openRuntime, type Runtime } from '../server/index.js';
+import { systemClock } from '../kernel/time/index.js';
+import type { UseCaseContext } from '../kernel/usecase/index.js';
 
-/** Runs a ledger command as the operator on the server (a system actor), closing the database afterwards. */
+/**
+ * Runs a ledger command as the operator on the server (a system actor), closing the database afterwards. The
+ * context has no organisation directory or approval hooks: no ledger operation routes a request.
+ */
 export const withLedgerRuntime = async <T>(
-  run: (ctx: UseCaseContext, runtime: Runtime) => Promise<T>,
+  run: (ctx: UseCaseContext, runtime: { config: Config }) => Promise<T>,
 ): Promise<T> => {
-  const runtime = await openRuntime(loadConfig());
+  const config = loadConfig();
+  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    return await run({ ...runtime.app, actor: systemActor('cli') }, runtime);
+    await migrateToLatest(database);
+    const ctx: UseCaseContext = {
+      database,
+      clock: systemClock,
+      timeZone: config.timeZone,
+      hospitalName: { ja: config.hospitalNameJa, en: config.hospitalNameEn },
+      actor: systemActor('cli'),
+    };
+    return await run(ctx, { config });
   } finally {
-    await runtime.close();
+    await database.close();
   }
 };
 

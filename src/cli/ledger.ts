@@ -1,6 +1,6 @@
 import type { MamoriCommand } from './command.js';
 import { z } from 'zod';
-import { parseOrThrow, validationError } from '../kernel/index.js';
+import { parseOrThrow, validationError } from '../kernel/errors/index.js';
 import { exportLedger } from '../kernel/ledger/export.js';
 import {
   deploymentKeyLoader,

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { checkCommandActions } from '../kernel/index.js';
+import { checkCommandActions } from '../kernel/access/index.js';
 import { commandDeclarations } from './command.js';
 import { printError } from './output.js';
 import { buildProgram } from './program.js';

@@ -1,4 +1,4 @@
-import { isAppError } from '../kernel/index.js';
+import { isAppError } from '../kernel/errors/index.js';
 
 /** Errors for an operator at a terminal: both languages, each field and row, and a non-zero exit. */
 export const printError = (error: unknown): number => {

@@ -8,7 +8,7 @@ import {
   whereOf,
   type Clause,
   type PolicyPack,
-} from '../kernel/index.js';
+} from '../kernel/policy-pack/index.js';
 
 const count = <T extends string>(keys: readonly T[], values: readonly T[]): string =>
   keys.map((k) => `${k} ${String(values.filter((v) => v === k).length)}`).join(', ');

@@ -1,16 +1,14 @@
-import { loadConfig, migrateToLatest, migrationLevel, openDatabase } from '../kernel/index.js';
-import { seedDemoHospital } from '../modules/demo/index.js';
-import { openRuntime } from '../server/index.js';
+import { loadConfig } from '../kernel/config/index.js';
+import { migrateToLatest, migrationLevel, openDatabase } from '../kernel/db/index.js';
 import { authorizeCommand, cliActor, MamoriCommand } from './command.js';
 import { registerLedgerCommands } from './ledger.js';
-import { exportOrgCommand, importOrgCommand } from './org-files.js';
 import { registerComplianceCommands } from './compliance.js';
 import { registerPolicyCommands } from './policy.js';
-import { serve } from './serve.js';
 
 /**
  * The `mamori` program: every command declares the action it performs (`.performs`, typed; `main.ts` refuses to
- * start when one does not) and is authorized for it before it runs.
+ * start when one does not) and is authorized for it before it runs. A command loads the modules it runs only
+ * when it runs (`await import`): the whole server is 150 MB resident, and `mamori ledger verify` must stay small.
  */
 export const buildProgram = (): MamoriCommand => {
   const program = new MamoriCommand()
@@ -31,7 +29,10 @@ export const buildProgram = (): MamoriCommand => {
     )
     .option('--port <port>', 'ポート / port (default MAMORI_PORT or 8080)')
     .option('--host <host>', '待ち受けアドレス / address to listen on (default MAMORI_HOST or 127.0.0.1)')
-    .action((options: { demo: boolean; port?: string; host?: string }) => serve(options));
+    .action(async (options: { demo: boolean; port?: string; host?: string }) => {
+      const { serve } = await import('./serve.js');
+      await serve(options);
+    });
 
   const db = program.command('db').description('データベース / database');
   db.command('migrate')
@@ -61,6 +62,8 @@ export const buildProgram = (): MamoriCommand => {
     )
     .option('--seed <n>', '乱数の種 / random seed', '1')
     .action(async (options: { seed: string }) => {
+      const { seedDemoHospital } = await import('../modules/demo/index.js');
+      const { openRuntime } = await import('../server/index.js');
       const runtime = await openRuntime(loadConfig());
       try {
         const result = await seedDemoHospital(
@@ -94,16 +97,20 @@ export const buildProgram = (): MamoriCommand => {
     )
     .option('--format <format>', 'csv | xlsx (既定は拡張子 / default from the extension)')
     .option('--dry-run', '確認のみ、書き込まない / check only, write nothing', false)
-    .action((file: string, options: { sheet?: string; format?: string; dryRun: boolean }) =>
-      importOrgCommand(file, options),
-    );
+    .action(async (file: string, options: { sheet?: string; format?: string; dryRun: boolean }) => {
+      const { importOrgCommand } = await import('./org-files.js');
+      await importOrgCommand(file, options);
+    });
   org
     .command('export <file>')
     .performs('org.readReports')
     .description('組織をExcel・CSVに書き出す / export the organisation as Excel or CSV')
     .option('--sheet <sheet>', 'CSVの場合のシート / the sheet for a CSV export')
     .option('--format <format>', 'csv | xlsx')
-    .action((file: string, options: { sheet?: string; format?: string }) => exportOrgCommand(file, options));
+    .action(async (file: string, options: { sheet?: string; format?: string }) => {
+      const { exportOrgCommand } = await import('./org-files.js');
+      await exportOrgCommand(file, options);
+    });
 
   registerPolicyCommands(program);
   registerComplianceCommands(program);
