@@ -1,11 +1,14 @@
 import { z } from 'zod';
-import { AppError, defineUseCase, newId, type FieldIssue } from '../../kernel/index.js';
+import { AppError, defineUseCase, newId, type FieldIssue, type UseCaseContext } from '../../kernel/index.js';
 import { ownerOf, profileOf } from './account-row.js';
 import { findAccountById, revokeOtherSessions, updateAccountRow } from './accounts.repository.js';
+import { insertAttempt } from './attempts.repository.js';
 import { changePasswordInput } from './identity.schema.js';
 import { insertPasswordHistory, recentPasswordHashes } from './password-history.repository.js';
 import { passwordIssues } from './password-rules.js';
 import { hashPassword, verifyPassword } from './password.js';
+import { recordFailure } from './lockout.js';
+import { loadIdentitySettings } from './settings.repository.js';
 
 const issue = (field: string, ja: string, en: string): FieldIssue => ({ field, message: { ja, en } });
 
@@ -15,14 +18,24 @@ const matchesAny = async (hashes: readonly string[], password: string): Promise<
   return results.some(Boolean);
 };
 
+const changeInput = changePasswordInput.extend({
+  sessionId: z.string().length(64),
+  /** The address the request came from, for the per-address limit (null outside HTTP). */
+  ip: z.string().max(64).nullable().default(null),
+});
+
+type ChangeResult = { readonly ok: true } | { readonly ok: false };
+
 /**
  * Changes one's own password under the profile of one's account class: long enough, not on the blocklist, without
  * the login ID or name (6-4(2)(ウ)), not one of the last N (6-4(2)(オ)). The way out of a temporary or expired
- * password (6-4(2)(キ), 7-2(3)イ). Other sessions of the account end.
+ * password (6-4(2)(キ), 7-2(3)イ). Other sessions of the account end. A wrong current password is a failed
+ * attempt like a wrong password at sign-in: recorded, counted toward the lockout (7-2(1)ウ(エ)) and on the
+ * ledger, so a session left open cannot be used to guess the password.
  */
-export const changePassword = defineUseCase({
+const applyPasswordChange = defineUseCase({
   name: 'identity.changePassword',
-  input: changePasswordInput.extend({ sessionId: z.string().length(64) }),
+  input: changeInput,
   authorize: (ctx) => {
     if (ctx.actor.accountId === null)
       throw new AppError('unauthenticated', { ja: 'サインインが必要です。', en: 'You need to sign in.' });
@@ -39,15 +52,39 @@ export const changePassword = defineUseCase({
       );
       throw new AppError('validation', problem.message, { issues: [problem] });
     }
-    if (!(await verifyPassword(account.password_hash, input.currentPassword))) {
-      const problem = issue(
-        'currentPassword',
-        '現在のパスワードが正しくありません。',
-        'The current password is incorrect.',
-      );
-      throw new AppError('validation', problem.message, { issues: [problem] });
-    }
     const profile = await profileOf(tx, account);
+    if (!(await verifyPassword(account.password_hash, input.currentPassword))) {
+      const now = ctx.clock.now().toISOString();
+      await insertAttempt(tx, {
+        id: newId(),
+        at: now,
+        login_id: account.login_id,
+        account_id: account.id,
+        ip: input.ip,
+        user_agent: null,
+        outcome: 'badPassword',
+        method: 'passwordChange',
+      });
+      const settings = await loadIdentitySettings(tx);
+      const more = await recordFailure(tx, {
+        account,
+        profile,
+        address: settings.address,
+        ip: input.ip,
+        now,
+      });
+      return {
+        result: { ok: false } as ChangeResult,
+        ledger: [
+          {
+            kind: 'identity.passwordChangeFailed',
+            subject: `account:${account.id}`,
+            payload: { reason: 'currentPassword', ip: input.ip },
+          },
+          ...more,
+        ],
+      };
+    }
     const problems = passwordIssues(profile, input.newPassword, await ownerOf(tx, account));
     if (input.newPassword.normalize('NFKC') === input.currentPassword.normalize('NFKC')) {
       problems.push(
@@ -88,7 +125,7 @@ export const changePassword = defineUseCase({
     });
     await revokeOtherSessions(tx, account.id, input.sessionId, now);
     return {
-      result: undefined,
+      result: { ok: true } as ChangeResult,
       ledger: [
         {
           kind: 'identity.passwordChanged',
@@ -103,3 +140,19 @@ export const changePassword = defineUseCase({
     };
   },
 });
+
+/** Changes one's own password (see applyPasswordChange); a wrong current password is refused after it is recorded. */
+export const changePassword = async (
+  ctx: UseCaseContext,
+  input: z.input<typeof changeInput>,
+): Promise<void> => {
+  const result = await applyPasswordChange(ctx, input);
+  if (!result.ok) {
+    const problem = issue(
+      'currentPassword',
+      '現在のパスワードが正しくありません。',
+      'The current password is incorrect.',
+    );
+    throw new AppError('validation', problem.message, { issues: [problem] });
+  }
+};

@@ -121,6 +121,7 @@ export const registerIdentityRoutes = (app: MamoriApp, options: IdentityRouteOpt
         allowDuringPasswordChange: true,
         action: 'identity.changeOwnPassword',
         beforeSecondFactor: 'enrolment',
+        rateLimit: { max: 20, timeWindow: '1 minute' },
       },
       schema: { tags: ['identity'], summary: 'Change my password', body: changePasswordInput },
     },
@@ -128,6 +129,7 @@ export const registerIdentityRoutes = (app: MamoriApp, options: IdentityRouteOpt
       await changePassword(contextOf(request), {
         ...request.body,
         sessionId: request.mamori.sessionId ?? '',
+        ip: request.ip,
       });
       return reply.code(204).send();
     },

@@ -162,7 +162,7 @@ describeEachDialect('lockout (第7 2(1)ウ(エ))', (db) => {
     expect(refused.userMessage.ja).toContain('第7 2(1)ウ(ウ)');
   });
 
-  it('blocks an address after too many failures across IDs (password spraying), then lets it be unblocked', async () => {
+  it('blocks an address after too many failures across IDs (password spraying), then lets it be unblocked (第7 2(1)ウ(エ))', async () => {
     await updateIdentitySettings(db().ctx(systemActor('test')), {
       ...defaultIdentitySettings,
       address: { threshold: 4, windowMinutes: 15, lockMinutes: 15 },
@@ -188,6 +188,41 @@ describeEachDialect('lockout (第7 2(1)ウ(エ))', (db) => {
     });
     expect((await attempt('nurse6', good.get('nurse6') ?? '', ip)).ok).toBe(true);
     await updateIdentitySettings(db().ctx(systemActor('test')), defaultIdentitySettings);
+  });
+
+  it('counts a wrong current password at a password change as a failed attempt: on the ledger, and locking at the limit (第7 2(1)ウ(エ))', async () => {
+    const first = await attempt('director', good.get('director') ?? '', '192.0.2.80');
+    if (!first.ok) throw new Error('director sign-in');
+    const { authenticateSession } = await import('./authenticate-session.js');
+    const session = await authenticateSession(db().ctx(), first.token, 30);
+    const before = await auditSize(db().handle);
+    for (let i = 0; i < 5; i++) {
+      const refused = await rejection(
+        changePassword(db().ctx(session?.actor), {
+          currentPassword: `not my password ${String(i)}`,
+          newPassword: 'A brand new passphrase for 2027',
+          sessionId: first.sessionId,
+          ip: '192.0.2.80',
+        }),
+        'validation',
+      );
+      expect(refused.issues.map((x) => x.field)).toEqual(['currentPassword']);
+      expect(refused.userMessage.ja).toBe('現在のパスワードが正しくありません。');
+    }
+    const entries = await auditEntries(db().handle, before);
+    expect(entries.map((e) => e.kind)).toEqual([
+      ...Array<string>(5).fill('identity.passwordChangeFailed'),
+      'identity.accountLocked',
+    ]);
+    expect(entries[0]).toMatchObject({
+      subject: `account:${session?.actor.accountId ?? ''}`,
+      payload: { reason: 'currentPassword', ip: '192.0.2.80' },
+    });
+    // Locked: the right password no longer opens a session, with the same answer as a wrong one.
+    expect(await attempt('director', good.get('director') ?? '', '192.0.2.81')).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
   });
 
   const signInActor = async (loginId: string) => {
