@@ -1,8 +1,11 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
+  actionResourceTypes,
   AppError,
   anonymousActor,
   defaultMessage,
+  requirePermission,
   SESSION_COOKIE,
   type AppContext,
 } from '../kernel/index.js';
@@ -16,8 +19,18 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Reads the session of every request and refuses what needs one: every API route except those marked public.
- * State-changing requests must carry the session's CSRF token; a temporary password must be changed first.
+ * State-changing requests must carry the session's CSRF token; a temporary password must be changed first. Then
+ * the route's declared action (第7 1(1)): an action on the hospital as a whole is decided here, before anything
+ * runs; an action on one record (a request, an asset) by the use case, once it has the record.
  */
+/** Compares the CSRF token in constant time (the time a comparison takes tells nothing about the token). */
+const sameToken = (given: string | string[] | undefined, expected: string): boolean => {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+};
+
 export const authHook =
   (app: AppContext, idleMinutes: number) =>
   async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
@@ -36,7 +49,7 @@ export const authHook =
     // The API docs are public (the issue asks for health, docs and sign-in to be reachable without a session).
     if (!isApi || config.public === true || request.url.startsWith('/api/docs')) return;
     if (!session) throw new AppError('unauthenticated', defaultMessage('unauthenticated'));
-    if (!safeMethods.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
+    if (!safeMethods.has(request.method) && !sameToken(request.headers['x-csrf-token'], session.csrfToken)) {
       throw new AppError(
         'forbidden',
         {
@@ -50,5 +63,9 @@ export const authHook =
     if (secondFactor !== null) throw secondFactor;
     if (session.mustChangePassword && config.allowDuringPasswordChange !== true) {
       throw new AppError('passwordChangeRequired', passwordChangeMessage(session.passwordReason));
+    }
+    const action = config.action;
+    if (action !== undefined && actionResourceTypes[action].includes('hospital')) {
+      requirePermission(session.actor, action);
     }
   };
