@@ -5,6 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
 import {
   fixedClock,
+  mergeApprovalHooks,
   migrateToLatest,
   openPostgres,
   openSqlite,
@@ -15,7 +16,9 @@ import {
   type UseCaseContext,
 } from '../src/kernel/index.js';
 import { assetApprovalHooks } from '../src/modules/assets/index.js';
+import { identityApprovalHooks } from '../src/modules/identity/index.js';
 import { orgDirectory } from '../src/modules/org/index.js';
+import { policyApprovalHooks } from '../src/modules/policy/index.js';
 
 export interface TestDatabase {
   readonly dialect: Dialect;
@@ -26,6 +29,9 @@ export interface TestDatabase {
 }
 
 const postgresUrl = process.env['MAMORI_TEST_POSTGRES_URL'];
+
+/** Every module's approval hooks, as the server's runtime merges them. */
+const approvalHooks = mergeApprovalHooks(assetApprovalHooks, identityApprovalHooks, policyApprovalHooks);
 
 /** The dialects this run covers: SQLite always, PostgreSQL when MAMORI_TEST_POSTGRES_URL is set (CI sets it). */
 export const testDialects: readonly Dialect[] = postgresUrl ? ['sqlite', 'postgres'] : ['sqlite'];
@@ -83,7 +89,7 @@ export const describeEachDialect = (name: string, suite: (db: () => TestDatabase
             timeZone: 'Asia/Tokyo',
             hospitalName: { ja: 'テスト病院', en: 'Test Hospital' },
             orgDirectory,
-            approvalHooks: assetApprovalHooks,
+            approvalHooks,
             actor,
           }),
         };

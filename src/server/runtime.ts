@@ -9,17 +9,23 @@ import {
   type DatabaseHandle,
 } from '../kernel/index.js';
 import { assetApprovalHooks, assetEvaluators } from '../modules/assets/index.js';
+import { identityApprovalHooks } from '../modules/identity/index.js';
 import { orgDirectory } from '../modules/org/index.js';
 import {
   builtinEvaluators,
   createComplianceService,
   createComplianceSetup,
   loadChecklistPack,
+  policyApprovalHooks,
   type ComplianceService,
 } from '../modules/policy/index.js';
 
 /** What the modules do when requests about their records are routed and approved (the engine's port). */
-export const approvalHooks = mergeApprovalHooks(assetApprovalHooks);
+export const approvalHooks = mergeApprovalHooks(
+  assetApprovalHooks,
+  identityApprovalHooks,
+  policyApprovalHooks,
+);
 
 export interface Runtime {
   readonly config: Config;

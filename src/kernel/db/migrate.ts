@@ -10,6 +10,7 @@ import * as m009 from './migrations/009-directory.js';
 import * as m008 from './migrations/008-identity-lifecycle.js';
 import * as m007 from './migrations/007-compartments.js';
 import * as m010 from './migrations/010-ledger-search.js';
+import * as m011 from './migrations/011-parameters-procedures.js';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -27,6 +28,7 @@ const migrations: Record<string, DialectMigration> = {
   '008-identity-lifecycle': m008,
   '007-compartments': m007,
   '010-ledger-search': m010,
+  '011-parameters-procedures': m011,
 };
 
 export const latestMigration = Object.keys(migrations).sort().at(-1) ?? '';

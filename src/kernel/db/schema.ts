@@ -98,6 +98,9 @@ export interface AccountTable {
   system_name: string | null;
   privileged_granted_by: string | null;
   privileged_granted_at: string | null;
+  // 011-parameters-procedures
+  privileged_until: string | null;
+  privileged_request_id: string | null;
 }
 
 export interface SessionTable {
@@ -686,6 +689,42 @@ export interface AssetCounterTable {
   value: number;
 }
 
+/** A version of a policy pack parameter the committee approved (第3 6(2), 第9 3). */
+export interface PolicyParameterVersionTable {
+  id: string;
+  pack_name: string;
+  parameter_key: string;
+  version: number;
+  value_json: string;
+  previous_json: string;
+  reason: string;
+  request_id: string;
+  request_ref_no: string;
+  requested_by_staff_id: string;
+  requested_by_name: string;
+  approved_by_staff_id: string | null;
+  approved_by_name: string | null;
+  applied_at: string;
+}
+
+/** A bureau's or division's implementing procedure, recorded with the Security Director's opinion (第3 3(2)). */
+export interface UnitProcedureTable {
+  id: string;
+  unit_id: string;
+  title: string;
+  version_label: string;
+  summary: string;
+  effective_on: string;
+  request_id: string;
+  request_ref_no: string;
+  filed_by_staff_id: string;
+  filed_by_name: string;
+  opinion_by_staff_id: string | null;
+  opinion_by_name: string | null;
+  opinion: string | null;
+  recorded_at: string;
+}
+
 export interface Database {
   units: UnitTable;
   positions: PositionTable;
@@ -734,4 +773,6 @@ export interface Database {
   asset_counters: AssetCounterTable;
   compartments: CompartmentTable;
   compartment_members: CompartmentMemberTable;
+  policy_parameter_versions: PolicyParameterVersionTable;
+  unit_procedures: UnitProcedureTable;
 }

@@ -10,7 +10,7 @@ export interface ParameterEntry {
   readonly parameter: PolicyParameter;
 }
 
-const rangeIssue = (p: PolicyParameter): { ja: string; en: string } | null => {
+export const rangeIssue = (p: PolicyParameter): { ja: string; en: string } | null => {
   switch (p.type) {
     case 'integer':
     case 'duration':
@@ -38,7 +38,10 @@ const rangeIssue = (p: PolicyParameter): { ja: string; en: string } | null => {
   }
 };
 
-const relationIssues = (entry: ParameterEntry, all: ReadonlyMap<string, ParameterEntry>): PackIssue[] => {
+export const relationIssues = (
+  entry: ParameterEntry,
+  all: ReadonlyMap<string, ParameterEntry>,
+): PackIssue[] => {
   const p = entry.parameter;
   if (p.type !== 'integer' && p.type !== 'duration') return [];
   const issues: PackIssue[] = [];

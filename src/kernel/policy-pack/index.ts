@@ -11,6 +11,16 @@ export {
 } from './clause-id.js';
 export type { ParameterEntry } from './check-parameters.js';
 export {
+  effectiveParameters,
+  formatParameterValue,
+  parameterNumber,
+  parseParameterValue,
+  shippedPolicyPack,
+  useShippedPolicyPack,
+  type EffectiveParameter,
+  type ParameterValue,
+} from './effective-parameters.js';
+export {
   lintPolicyPack,
   loadPolicyPack,
   manifestFileName,

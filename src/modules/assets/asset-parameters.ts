@@ -1,9 +1,9 @@
-import { loadPolicyPack, type PolicyPack } from '../../kernel/index.js';
+import { effectiveParameters, type Db, type PolicyPack } from '../../kernel/index.js';
 
 /**
- * The pack's parameters of 第4 that the module's screens use (the compliance evaluator reads the pack it
- * evaluates). Read once from the shipped pack; a number missing or out of its range falls back to the default
- * the pack documents.
+ * The pack's parameters of 第4 that the module's screens use (the compliance evaluator reads them through its
+ * context). Read at each use through the kernel's `effectiveParameters`, so a change the committee approved
+ * (第3 6(2)) applies at once; a number missing or out of its range falls back to the default the pack documents.
  */
 export interface AssetParameters {
   /** 4-2(5)イ・ウ: storage counts as long-term after this many months. */
@@ -12,16 +12,20 @@ export interface AssetParameters {
   readonly recordRetentionYears: number;
 }
 
-const numberOf = (pack: PolicyPack, key: string, fallback: number): number => {
-  const value = pack.parameters.get(key)?.parameter.value;
-  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
-};
+const numberOf = (value: unknown, fallback: number): number =>
+  typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 
-export const parametersOf = (pack: PolicyPack): AssetParameters => ({
-  longTermMonths: numberOf(pack, 'assets.longTermStorageThreshold', 12),
-  recordRetentionYears: numberOf(pack, 'assets.recordRetention', 5),
+const fromValues = (valueOf: (key: string) => unknown): AssetParameters => ({
+  longTermMonths: numberOf(valueOf('assets.longTermStorageThreshold'), 12),
+  recordRetentionYears: numberOf(valueOf('assets.recordRetention'), 5),
 });
 
-let cached: AssetParameters | undefined;
+/** The pack's own values (no approved changes): for generated data and tests. */
+export const parametersOf = (pack: PolicyPack): AssetParameters =>
+  fromValues((key) => pack.parameters.get(key)?.parameter.value);
 
-export const assetParameters = (): AssetParameters => (cached ??= parametersOf(loadPolicyPack()));
+/** The values in force: the pack's, overlaid by the changes the committee approved. */
+export const assetParameters = async (db: Db): Promise<AssetParameters> => {
+  const values = await effectiveParameters(db);
+  return fromValues((key) => values.get(key)?.value);
+};

@@ -20,7 +20,7 @@ export const checkStorage = defineQuery({
   }),
   authorize: allow('assets.read'),
   execute: async (ctx, input): Promise<StorageCheckView> => {
-    const { longTermMonths } = assetParameters();
+    const { longTermMonths } = await assetParameters(ctx.database.db);
     const all = (await mediaViews(ctx, { unitId: input.unitId ?? null }, longTermMonths)).filter(
       (m) => m.findings.length > 0,
     );

@@ -81,7 +81,11 @@ const assetWorkbook = async (ctx: UseCaseContext, input: ExportInput): Promise<R
   const rows = await visibleAssetRows(ctx, assetFiltersOf(input));
   const lookups = await loadLookups(ctx.database.db, { media: rows.map((r) => r.medium_id) });
   const places = await listStoragePlaces(ctx, {});
-  const media = await mediaViews(ctx, { unitId: input.unitId ?? null }, assetParameters().longTermMonths);
+  const media = await mediaViews(
+    ctx,
+    { unitId: input.unitId ?? null },
+    (await assetParameters(ctx.database.db)).longTermMonths,
+  );
   const unitCodes = new Map([...(await unitsByCode(ctx.database.db))].map(([code, id]) => [id, code]));
   const header = (sheet: keyof typeof assetFileSpecs) =>
     assetFileSpecs[sheet].columns.map((c) => col(c.ja, Math.max(10, c.ja.length * 2 + 2)));
@@ -318,7 +322,13 @@ export const exportRegister = defineQuery({
             ? input.status
             : null;
         sheets = [
-          mediaSheet(await mediaViews(ctx, { unitId: f.unitId, status }, assetParameters().longTermMonths)),
+          mediaSheet(
+            await mediaViews(
+              ctx,
+              { unitId: f.unitId, status },
+              (await assetParameters(ctx.database.db)).longTermMonths,
+            ),
+          ),
         ];
         break;
       }

@@ -16,10 +16,10 @@ export const listMediaRegister = defineQuery({
   name: 'assets.listMedia',
   input: mediaFilters,
   authorize: allow('assets.read'),
-  execute: (ctx, input): Promise<MediumView[]> =>
+  execute: async (ctx, input): Promise<MediumView[]> =>
     mediaViews(
       ctx,
       { unitId: input.unitId ?? null, status: input.status ?? null },
-      assetParameters().longTermMonths,
+      (await assetParameters(ctx.database.db)).longTermMonths,
     ),
 });

@@ -31,6 +31,8 @@ export const accountRow = (fields: Required & Partial<AccountTable>): AccountTab
   system_name: null,
   privileged_granted_by: null,
   privileged_granted_at: null,
+  privileged_until: null,
+  privileged_request_id: null,
   ...fields,
 });
 

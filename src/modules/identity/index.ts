@@ -68,6 +68,7 @@ export { registerOidcRoutes, type OidcRouteOptions } from './sso/oidc.routes.js'
 export { getOidcSettings, getSsoInfo, updateOidcSettings } from './sso/oidc-settings.js';
 export { defaultOidcSettings, type OidcSettingsInput } from './sso/oidc.schema.js';
 // The account lifecycle (第7 2(1)イ・ウ, 第7 3(2)イ(ア), 第6 4(1)): personnel events, the import, SCIM, the sweep.
+export { identityApprovalHooks } from './accounts/approval-hooks.js';
 export { changeSharedUsers } from './accounts/change-shared-users.js';
 export { createDevelopmentAccount } from './accounts/create-development-account.js';
 export { createSharedAccount } from './accounts/create-shared-account.js';

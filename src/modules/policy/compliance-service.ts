@@ -7,6 +7,8 @@ import { getClauseCompliance } from './get-clause-compliance.js';
 import { getComplianceStatus } from './get-compliance-status.js';
 import { getComplianceTrend } from './get-compliance-trend.js';
 import { getPolicyDocument } from './get-policy-document.js';
+import { listPolicyParameters } from './parameters/list-parameters.js';
+import { listUnitProcedures } from './procedures/list-unit-procedures.js';
 import { recordClauseExclusion } from './record-clause-exclusion.js';
 import { getComplianceReport } from './report/get-compliance-report.js';
 import { takeComplianceSnapshot } from './take-compliance-snapshot.js';
@@ -25,6 +27,8 @@ export const createComplianceService = (setup: ComplianceSetup) => ({
   takeSnapshot: takeComplianceSnapshot(setup),
   recordChecklistAnswer: recordChecklistAnswer(setup),
   correctChecklistMapping: correctChecklistMapping(setup),
+  listParameters: listPolicyParameters(setup),
+  listProcedures: listUnitProcedures,
 });
 
 export type ComplianceService = ReturnType<typeof createComplianceService>;

@@ -1,6 +1,7 @@
 import {
   bi,
   calendarDate,
+  effectiveParameters,
   ledgerSize,
   type AppContext,
   type Bilingual,
@@ -173,6 +174,8 @@ const evaluateIn = async (
   const { pack } = setup;
   const asOf = calendarDate(now, context.timeZone);
   const units = await listActiveUnitRefs(db, asOf);
+  // The values in force: the pack's, overlaid by the changes the committee approved (第3 6(2)).
+  const values = await effectiveParameters(db, pack);
   const ctx: EvaluationContext = {
     db,
     dialect: context.database.dialect,
@@ -181,7 +184,7 @@ const evaluateIn = async (
     pack,
     units,
     unitById: new Map(units.map((u) => [u.id, u])),
-    parameter: (key) => pack.parameters.get(key)?.parameter.value,
+    parameter: (key) => values.get(key)?.value,
   };
   const findings = new Map<string, { finding: ClauseFinding; evaluator: string }>();
   // One evaluator after another: a transaction is one connection, and each evaluator is a few set-based queries.

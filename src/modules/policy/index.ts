@@ -28,6 +28,9 @@ export {
   type UnitRef,
 } from './compliance.model.js';
 export { endClauseExclusion } from './end-clause-exclusion.js';
+export { policyApprovalHooks } from './approval-hooks.js';
+export { listPolicyParameters } from './parameters/list-parameters.js';
+export { listUnitProcedures } from './procedures/list-unit-procedures.js';
 export {
   evaluateCompliance,
   MAX_EVIDENCE,

@@ -6,6 +6,7 @@ import { recordChecklistAnswerBody } from './checklist/record-checklist-answer.j
 import type { ComplianceService } from './compliance-service.js';
 import { endClauseExclusionInput } from './end-clause-exclusion.js';
 import { getComplianceTrendInput } from './get-compliance-trend.js';
+import { listUnitProceduresInput } from './procedures/list-unit-procedures.js';
 import { recordClauseExclusionInput } from './record-clause-exclusion.js';
 import { renderComplianceReportPdf } from './report/compliance-report-pdf.js';
 import { renderComplianceReportXlsx } from './report/compliance-report-xlsx.js';
@@ -25,6 +26,29 @@ export const registerPolicyRoutes = (
     '/api/policy/document',
     { config: { action: 'compliance.read' }, schema: { tags, summary: 'The standard, every clause in order' } },
     (req) => service.getDocument(contextOf(req), {}),
+  );
+  app.get(
+    '/api/policy/parameters',
+    {
+      config: { action: 'compliance.read' },
+      schema: {
+        tags,
+        summary: 'The pack’s parameters: value in force, default and the versions the committee approved',
+      },
+    },
+    (req) => service.listParameters(contextOf(req), {}),
+  );
+  app.get(
+    '/api/policy/procedures',
+    {
+      config: { action: 'compliance.read' },
+      schema: {
+        tags,
+        summary: 'Implementing procedures of bureaus and divisions, with the Security Director’s opinion',
+        querystring: listUnitProceduresInput,
+      },
+    },
+    (req) => service.listProcedures(contextOf(req), req.query),
   );
   app.get(
     '/api/compliance/status',

@@ -1,8 +1,7 @@
 import { actorRef, defineUseCase } from '../../../kernel/index.js';
-import { updateAccountRow } from '../accounts.repository.js';
 import { accountOrNotFound, authorizeAccountChange, recordingDenials } from '../lifecycle/account-guard.js';
-import { endAllSessions } from '../lifecycle/lifecycle.repository.js';
 import { setAccountPrivilegeInput } from './accounts.schema.js';
+import { changePrivilege } from './privilege-change.js';
 
 /**
  * Makes an ID privileged (特権ID) for a system, or no longer: the person allowing it is recorded (第7 2(1)ウ(イ)),
@@ -20,30 +19,20 @@ export const setAccountPrivilege = recordingDenials(
     },
     execute: async (ctx, input, tx) => {
       const account = await accountOrNotFound(tx, input.accountId);
-      const now = ctx.clock.now().toISOString();
-      await updateAccountRow(tx, account.id, {
-        privileged: input.privileged ? 1 : 0,
-        system_name: input.systemName ?? account.system_name,
-        privileged_granted_by: input.privileged ? actorRef(ctx.actor) : null,
-        privileged_granted_at: input.privileged ? now : null,
-        updated_at: now,
-      });
-      const ended = await endAllSessions(tx, account.id, now, 'privilegeChanged');
-      return {
-        result: { id: account.id, privileged: input.privileged },
-        ledger: [
-          {
-            kind: input.privileged ? 'identity.privilegeGranted' : 'identity.privilegeRevoked',
-            subject: `account:${account.id}`,
-            payload: {
-              loginId: account.login_id,
-              systemName: input.systemName ?? account.system_name,
-              reason: input.reason,
-              endedSessions: ended,
-            },
-          },
-        ],
-      };
+      const ledger = await changePrivilege(
+        tx,
+        account,
+        {
+          privileged: input.privileged,
+          systemName: input.systemName ?? null,
+          reason: input.reason,
+          grantedBy: actorRef(ctx.actor),
+        },
+        ctx.clock.now().toISOString(),
+      );
+      const [first, ...rest] = ledger;
+      if (first === undefined) throw new Error('changePrivilege returned no ledger entry');
+      return { result: { id: account.id, privileged: input.privileged }, ledger: [first, ...rest] };
     },
   }),
 );

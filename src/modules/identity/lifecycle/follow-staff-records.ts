@@ -10,6 +10,7 @@ import {
   type LedgerDraft,
 } from '../../../kernel/index.js';
 import { endTermsFrom } from '../../org/index.js';
+import { changePrivilege } from '../accounts/privilege-change.js';
 import { disableAccount, enableAccount, removeFromSharedIds, rescopeAccount } from './account-changes.js';
 import {
   accountsOfLeavers,
@@ -17,6 +18,7 @@ import {
   accountsStarting,
   developmentIdsEnded,
   dueEvents,
+  privilegesEnded,
 } from './lifecycle.repository.js';
 import { applyPersonnelEvent } from './personnel-apply.js';
 
@@ -26,6 +28,7 @@ export interface LifecycleCounts {
   rescoped: number;
   started: number;
   developmentEnded: number;
+  privilegeEnded: number;
 }
 
 const findWork = async (db: Db, today: string) => ({
@@ -34,17 +37,24 @@ const findWork = async (db: Db, today: string) => ({
   outOfScope: await accountsOutOfScope(db),
   starting: await accountsStarting(db, today),
   developmentEnded: await developmentIdsEnded(db, today),
+  privilegeEnded: await privilegesEnded(db, today),
 });
 
 const isEmpty = (w: Awaited<ReturnType<typeof findWork>>): boolean =>
-  w.events.length + w.leavers.length + w.outOfScope.length + w.starting.length + w.developmentEnded.length ===
+  w.events.length +
+    w.leavers.length +
+    w.outOfScope.length +
+    w.starting.length +
+    w.developmentEnded.length +
+    w.privilegeEnded.length ===
   0;
 
 /**
  * Accounts follow staff records (第7 2(1)イ, 第7 3(2)イ(ア)), once a day or whenever the scheduler looks: personnel
  * events whose day has come are applied; an account whose holder's record ended by other means is disabled; one
  * whose holder moved unit by other means is re-scoped and the old unit's roles end; a pending account opens on
- * its holder's first day; a development ID past its end date is disabled.
+ * its holder's first day; a development ID past its end date is disabled; a privilege allowed until a day that has
+ * passed ends (7-2(1)ウ(イ)).
  */
 export const followStaffRecordsNow = defineUseCase({
   name: 'identity.followStaffRecords',
@@ -72,6 +82,7 @@ export const followStaffRecordsNow = defineUseCase({
       rescoped: after.outOfScope.length,
       started: after.starting.length,
       developmentEnded: after.developmentEnded.length,
+      privilegeEnded: after.privilegeEnded.length,
     };
     for (const a of after.leavers)
       ledger.push(...(await disableAccount(tx, a, 'retired', now, { why: 'staffRecordEnded' })));
@@ -86,6 +97,21 @@ export const followStaffRecordsNow = defineUseCase({
     for (const a of after.starting) ledger.push(...(await enableAccount(tx, a, now)));
     for (const a of after.developmentEnded)
       ledger.push(...(await disableAccount(tx, a, 'developmentEnded', now, { endDate: a.end_date })));
+    for (const a of after.privilegeEnded)
+      ledger.push(
+        ...(await changePrivilege(
+          tx,
+          a,
+          {
+            privileged: false,
+            systemName: null,
+            reason: `until ${a.privileged_until ?? ''}`,
+            grantedBy: run.by,
+            why: 'untilPassed',
+          },
+          now,
+        )),
+      );
     return {
       result: counts,
       ledger: [

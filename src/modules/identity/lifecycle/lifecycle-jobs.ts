@@ -1,14 +1,16 @@
-import { systemActor, type AppContext, type Job } from '../../../kernel/index.js';
+import { parameterNumber, systemActor, type AppContext, type Job } from '../../../kernel/index.js';
 import { followStaffRecords } from './follow-staff-records.js';
-import { packNumber } from './pack-parameters.js';
 import { startIdSweep } from './start-id-sweep.js';
 import { lastSweep } from './sweep.repository.js';
 
 const HOUR = 60 * 60 * 1000;
 
-/** Starts a sweep when the last one is older than the review interval (`identity.unusedAccountReviewInterval`). */
+/**
+ * Starts a sweep when the last one is older than the review interval (`identity.unusedAccountReviewInterval`, the
+ * value in force: read at each look, so a change the committee approved applies from the next one).
+ */
 export const sweepWhenDue = async (app: AppContext): Promise<{ id: string; candidates: number } | null> => {
-  const months = packNumber('identity.unusedAccountReviewInterval', 1);
+  const months = await parameterNumber(app.database.db, 'identity.unusedAccountReviewInterval', 1);
   const last = await lastSweep(app.database.db);
   const due = new Date(app.clock.now());
   due.setUTCMonth(due.getUTCMonth() - months);

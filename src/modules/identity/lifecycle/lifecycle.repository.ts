@@ -142,3 +142,12 @@ export const developmentIdsEnded = (db: Db, today: string): Promise<AccountTable
     .where('disabled_at', 'is', null)
     .where('end_date', '<', today)
     .execute();
+
+/** Privileged IDs allowed until a day that has passed (第7 2(1)ウ(イ)): the privilege ends. */
+export const privilegesEnded = (db: Db, today: string): Promise<AccountTable[]> =>
+  db
+    .selectFrom('accounts')
+    .selectAll()
+    .where('privileged', '=', 1)
+    .where('privileged_until', '<', today)
+    .execute();

@@ -112,6 +112,8 @@ export const disabledReasons = [
   'manual',
   'hrSystem',
   'hrDeleted',
+  /** 7-2(1)イ(イ): reported no longer needed, the Security Manager approved. */
+  'deregistered',
 ] as const;
 export type DisabledReason = (typeof disabledReasons)[number];
 

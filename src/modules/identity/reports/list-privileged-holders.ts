@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { defineQuery, requirePermission } from '../../../kernel/index.js';
+import { defineQuery, parameterNumber, requirePermission } from '../../../kernel/index.js';
 import type { PrivilegedSystemView } from '../../../shared/identity-admin-types.js';
 import { accountListItem, unitRefOf } from '../accounts/account-views.js';
 import { findAccounts, lockedAccountIds } from '../accounts/accounts-admin.repository.js';
 import { todayOf } from '../accounts/account-inputs.js';
-import { packNumber } from '../lifecycle/pack-parameters.js';
 
 /**
  * Privileged ID holders per information system (第7 2(1)ウ(ア)), to keep them few: every enabled privileged ID,
@@ -18,7 +17,7 @@ export const listPrivilegedHolders = defineQuery({
   execute: async (ctx): Promise<PrivilegedSystemView[]> => {
     const db = ctx.database.db;
     const today = todayOf(ctx);
-    const limit = packNumber('identity.privilegedMaxHolders', 3);
+    const limit = await parameterNumber(db, 'identity.privilegedMaxHolders', 3);
     const locked = await lockedAccountIds(db, ctx.clock.now().toISOString());
     const held = (await findAccounts(db, { q: null, privileged: true })).filter(
       (a) => a.disabled_at === null && (a.end_date === null || a.end_date >= today),
