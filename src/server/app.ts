@@ -30,6 +30,7 @@ import { checkpointSealer } from './checkpoint-sealer.js';
 import { registerPolicyRoutes, type ComplianceService } from '../modules/policy/index.js';
 import { registerRecordsRoutes } from '../modules/records/index.js';
 import { authHook } from './auth-hook.js';
+import { serverLogger } from './request-log.js';
 import { handleError } from './http-errors.js';
 import { handleScimError } from './scim-errors.js';
 import { registerHealthRoutes } from './health.routes.js';
@@ -58,7 +59,7 @@ export const buildApp = async (options: BuildAppOptions): Promise<MamoriApp> => 
     approvalHooks: options.app.approvalHooks ?? approvalHooks,
   };
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel },
+    logger: options.logger ?? serverLogger(config.logLevel),
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
     trustProxy: false,
