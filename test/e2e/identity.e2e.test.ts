@@ -168,9 +168,33 @@ describe.skipIf(!hasChromium)('identity in a real browser (Chromium)', () => {
     expect(await departures.innerText()).toContain('第6 4(2)(オ)');
     await director.byTestId('preset-standard').click();
     await director.page.getByRole('option', { name: 'NIST SP 800-63B-4' }).click();
-    await departures.getByText('本基準').first().waitFor();
+    // The NIST profile departs from the standard itself (no periodic change, 第6 4(2)(オ)) and from NIST nowhere.
+    await departures.getByText('第8 5の例外措置').first().waitFor();
+    const nistDepartures = await departures.innerText();
+    expect(nistDepartures).toContain(
+      '第6 4(2)(オ)は、パスワードを定期的に又はアクセス回数に基づいて変更することを求めています。',
+    );
+    expect(nistDepartures).not.toContain('この設定は12文字');
     expect(await director.byTestId('standard-minLength').inputValue()).toBe('15');
     await director.page.screenshot({ path: path.join(artifacts, 'identity-settings.png'), fullPage: true });
+  });
+
+  it('offers no "remember me", asks the browser not to save the password, and keeps the session for this browser session only (第6 4(2)(ク))', async () => {
+    const nurse = await open();
+    await nurse.page.goto('/signin');
+    const form = nurse.byTestId('signin-form');
+    expect(await form.getAttribute('autocomplete')).toBe('off');
+    expect(await nurse.byTestId('signin-login-id').getAttribute('autocomplete')).toBe('off');
+    expect(await nurse.byTestId('signin-password').getAttribute('autocomplete')).toBe('new-password');
+    expect(await form.locator('input[type="checkbox"]').count()).toBe(0);
+    expect(await nurse.textOf('signin-no-saving')).toContain('第6 4(2)(ク)');
+    const response = await nurse.signIn('demo-staff', 'Yuuhi-ga-shizumu-umi-2026!');
+    expect(response.status()).toBe(200);
+    const [cookie] = (await nurse.page.context().cookies()).filter((c) => c.name === 'mamori_session');
+    // -1: a session cookie, gone when the browser closes (no Max-Age or Expires is ever set).
+    expect(cookie?.expires).toBe(-1);
+    expect(cookie?.httpOnly).toBe(true);
+    expect(cookie?.sameSite).toBe('Strict');
   });
 
   it('kept to the CSP and threw no errors in any page', () => {

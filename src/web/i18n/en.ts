@@ -50,7 +50,7 @@ export const en: Messages = {
     password: 'Password',
     submit: 'Sign in',
     sharedTerminal:
-      'On a shared terminal, always sign out when you finish. Do not let the browser save your password.',
+      'On a shared terminal, always sign out when you finish. Do not let the browser save your password (第6 4(2)(ク)).',
   },
   password: {
     title: 'Change password',

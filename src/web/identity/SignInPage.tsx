@@ -149,7 +149,9 @@ export function SignInPage() {
             </Stack>
           </form>
           <Alert variant="light" color="gray" p="xs">
-            <Text fz="xs">{t('signin.sharedTerminal')}</Text>
+            <Text fz="xs" data-testid="signin-no-saving">
+              {t('signin.sharedTerminal')}
+            </Text>
             <Text fz="xs" mt={4} data-testid="signin-lockout-hint">
               {t('identity.signin.lockoutHint')}
             </Text>
