@@ -41,7 +41,7 @@ export const registerScimRoutes = async (app: MamoriApp, options: ScimRouteOptio
         (options.publicUrl ?? `${req.protocol}://${req.host}`).replace(/\/+$/, '');
       const ctxOf = async (req: FastifyRequest): Promise<UseCaseContext> => {
         const app = contextOf(req);
-        return { ...app, actor: await scimActorOf(app, req.headers.authorization) };
+        return { ...app, actor: await scimActorOf(app, req.headers.authorization, req.ip) };
       };
       const send = (reply: FastifyReply, status: number, body: unknown) =>
         reply.code(status).type('application/scim+json').send(body);

@@ -72,7 +72,8 @@ describeEachDialect('SCIM 2.0 Users over HTTP (第7 2(1)イ(ア))', (db) => {
     expect(stored.token_hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('refuses a request without a token, with a wrong one, or with only a session cookie (401, SCIM error)', async () => {
+  it('refuses a request without a token, with a wrong one, or with only a session cookie (401, SCIM error), each on the ledger', async () => {
+    const before = await auditSize(db().handle);
     for (const bearer of [null, 'mamori_scim_' + 'x'.repeat(43), 'not-a-token']) {
       const res = await scim('GET', '/Users', undefined, bearer);
       expect(res.status).toBe(401);
@@ -86,6 +87,17 @@ describeEachDialect('SCIM 2.0 Users over HTTP (第7 2(1)イ(ア))', (db) => {
     const { session } = await signInAs(server.app, 's002', server.passwords.get('s002') ?? '');
     const res = await fetch(`${base}/scim/v2/Users`, { headers: { cookie: session.cookie ?? '' } });
     expect(res.status).toBe(401);
+    const refusals = (await auditEntries(db().handle, before)).filter(
+      (e) => e.kind === 'identity.scimRefused',
+    );
+    expect(refusals.map((e) => [e.subject, (e.payload as { reason: string }).reason])).toEqual([
+      ['address:127.0.0.1', 'missing'],
+      ['address:127.0.0.1', 'unknown'],
+      ['address:127.0.0.1', 'malformed'],
+      ['address:127.0.0.1', 'missing'],
+    ]);
+    // The token itself is never on the ledger.
+    expect(JSON.stringify(refusals)).not.toContain('x'.repeat(43));
   });
 
   it('creates a hire from a POSTed User: staff record, a pending account without password, and the ledger (201)', async () => {
@@ -298,6 +310,11 @@ describeEachDialect('SCIM 2.0 Users over HTTP (第7 2(1)イ(ア))', (db) => {
       },
     ]);
     expect((await scim('GET', '/Users')).status).toBe(401);
+    expect((await auditEntries(db().handle, before)).at(-1)).toMatchObject({
+      kind: 'identity.scimRefused',
+      subject: `scimToken:${tokenId}`,
+      payload: { reason: 'revoked' },
+    });
     // The session API's documents do not list SCIM (it describes itself).
     const spec = await call(server.app, { cookie: null, csrf: null }, 'GET', '/api/openapi.json');
     expect(Object.keys(spec.json<{ paths: object }>().paths).some((p) => p.startsWith('/scim'))).toBe(false);
