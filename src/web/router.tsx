@@ -106,6 +106,12 @@ const TrendPage = lazy(() => import('./policy/TrendPage.js').then((m) => ({ defa
 const ChecklistPage = lazy(() =>
   import('./policy/ChecklistPage.js').then((m) => ({ default: m.ChecklistPage })),
 );
+const ParametersPage = lazy(() =>
+  import('./policy/ParametersPage.js').then((m) => ({ default: m.ParametersPage })),
+);
+const ProceduresPage = lazy(() =>
+  import('./policy/ProceduresPage.js').then((m) => ({ default: m.ProceduresPage })),
+);
 
 // The tamper-evident ledger (security office, auditors) loads on demand.
 const LedgerPage = lazy(() => import('./ledger/LedgerPage.js').then((m) => ({ default: m.LedgerPage })));
@@ -160,6 +166,8 @@ export const createRouter = () =>
             { path: 'compliance/units', element: <HeatMapPage /> },
             { path: 'compliance/trend', element: <TrendPage /> },
             { path: 'compliance/checklist', element: <ChecklistPage /> },
+            { path: 'compliance/parameters', element: <ParametersPage /> },
+            { path: 'compliance/procedures', element: <ProceduresPage /> },
             { path: 'ledger', element: <LedgerPage /> },
             { path: '*', element: <NotFoundPage /> },
           ],

@@ -6,6 +6,7 @@ import type {
   ComplianceTrendView,
   PolicyDocumentView,
 } from '../../shared/api-types.js';
+import type { PolicyParametersView, UnitProcedureView } from '../../shared/policy-api-types.js';
 import { api, withQuery } from '../api/client.js';
 
 export const complianceKeys = {
@@ -15,6 +16,8 @@ export const complianceKeys = {
   clause: (id: string) => ['compliance', 'clause', id] as const,
   trend: (since: string | null) => ['compliance', 'trend', since] as const,
   checklist: ['compliance', 'checklist'] as const,
+  parameters: ['compliance', 'parameters'] as const,
+  procedures: ['compliance', 'procedures'] as const,
 };
 
 const seg = encodeURIComponent;
@@ -61,3 +64,21 @@ export const recordChecklistAnswer = (
 
 export const reportUrl = (format: 'pdf' | 'xlsx'): string => `/api/compliance/report.${format}`;
 export const checklistUrl = (format: 'pdf' | 'xlsx'): string => `/api/compliance/checklist.${format}`;
+
+/** The pack's parameters: value in force, default and the versions the committee approved (第3 6(2), 第9 3). */
+export const usePolicyParameters = () =>
+  useQuery({
+    queryKey: complianceKeys.parameters,
+    queryFn: () => api<PolicyParametersView>('/api/policy/parameters'),
+  });
+
+/** Bureaus' and divisions' implementing procedures with the Director's opinion (第3 3(2)). */
+export const useUnitProcedures = () =>
+  useQuery({
+    queryKey: complianceKeys.procedures,
+    queryFn: () => api<UnitProcedureView[]>('/api/policy/procedures'),
+  });
+
+/** The request form for a change of one parameter (the approvals page, filled in). */
+export const changeRequestPath = (key: string): string =>
+  `/approvals/new?${new URLSearchParams({ type: 'policy.change', 'f.parameterKey': key }).toString()}`;

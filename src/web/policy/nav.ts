@@ -16,5 +16,7 @@ export const complianceNav = (session: SessionView, t: TFunction): ComplianceNav
         { to: '/compliance/units', label: t('compliance.nav.units'), testId: 'nav-compliance-units' },
         { to: '/compliance/trend', label: t('compliance.nav.trend'), testId: 'nav-compliance-trend' },
         { to: '/compliance/checklist', label: t('compliance.nav.checklist'), testId: 'nav-compliance-checklist' },
+        { to: '/compliance/parameters', label: t('compliance.nav.parameters'), testId: 'nav-compliance-parameters' },
+        { to: '/compliance/procedures', label: t('compliance.nav.procedures'), testId: 'nav-compliance-procedures' },
       ]
     : [];

@@ -25,6 +25,7 @@ const disabledReasons = [
   'hrDeleted',
   'directoryDisabled',
   'directoryRemoved',
+  'deregistered',
 ] as const;
 const eventStatuses = ['scheduled', 'applied', 'unchanged', 'cancelled'] as const;
 

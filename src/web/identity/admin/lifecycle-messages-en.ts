@@ -28,6 +28,7 @@ export const identityAdminEn: Messages['identityAdmin'] = {
     hrDeleted: 'Deleted by the HR system',
     directoryDisabled: 'Disabled in the directory',
     directoryRemoved: 'Removed from the directory',
+    deregistered: 'Registration removed (7-2(1)イ(イ))',
   },
   profileClass: { standard: 'Staff ID', privileged: 'Privileged ID' },
   eventKind: {

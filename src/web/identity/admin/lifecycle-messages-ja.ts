@@ -26,6 +26,7 @@ export const identityAdminJa = {
     hrDeleted: '人事システムで削除',
     directoryDisabled: 'ディレクトリで無効',
     directoryRemoved: 'ディレクトリから削除',
+    deregistered: '利用者登録の抹消（第7 2(1)イ(イ)）',
   },
   profileClass: { standard: '職員のID', privileged: '特権ID' },
   eventKind: { hire: '採用', transfer: '異動', leave: '休職', return: '復職', retirement: '退職' },
