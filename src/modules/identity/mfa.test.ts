@@ -103,7 +103,7 @@ describeEachDialect('multi-factor authentication (第7 2(1)ウ(エ))', (db) => {
     secret = body.secret;
   });
 
-  it('asks for the code at every sign-in, takes each code once, and counts wrong codes toward the lockout', async () => {
+  it('asks for the code at every sign-in, takes each code once, and counts wrong codes toward the lockout (第7 2(1)ウ(エ))', async () => {
     db().clock.advance(STEP);
     const { who, stage } = await signIn();
     expect(stage).toBe('mfa');
@@ -142,7 +142,7 @@ describeEachDialect('multi-factor authentication (第7 2(1)ウ(エ))', (db) => {
     db().clock.advance(61 * 60_000);
   });
 
-  it('signs in with a recovery code once, and never with the same one again', async () => {
+  it('signs in with a recovery code once, and never with the same one again (第7 2(1)ウ(エ))', async () => {
     const used = recovery[0] ?? '';
     const { who } = await signIn();
     const before = await auditSize(db().handle);
@@ -157,7 +157,7 @@ describeEachDialect('multi-factor authentication (第7 2(1)ウ(エ))', (db) => {
     expect(left.json<{ recoveryCodesLeft: number }>().recoveryCodesLeft).toBe(9);
   });
 
-  it('registers a security key (WebAuthn) and signs in with it; a replayed assertion is refused', async () => {
+  it('registers a security key (WebAuthn) and signs in with it; a replayed assertion is refused (第7 2(1)ウ(エ))', async () => {
     db().clock.advance(STEP);
     const { who } = await signIn();
     await send(who, 'POST', '/api/session/mfa', { code: totpCodeAt(secret, db().clock.now()) });

@@ -158,7 +158,7 @@ describeEachDialect('sessions and the notice after sign-in (第7 2(2), 第7 2(4)
     good.set('staff7', next);
   });
 
-  it('lists my sessions and ends one, which then opens nothing (revocable)', async () => {
+  it('lists my sessions and ends one, which then opens nothing (revocable; 第7 2(2))', async () => {
     const a = await open('staff7', '192.0.2.71', 'Firefox');
     const b = await open('staff7', '192.0.2.72', 'Chromium');
     const mine = await listMySessions(db().ctx(b.actor), { currentSessionId: b.sessionId });
@@ -181,7 +181,7 @@ describeEachDialect('sessions and the notice after sign-in (第7 2(2), 第7 2(4)
     expect(unknown.issues[0]?.field).toBe('ref');
   });
 
-  it('ends a staff session after 30 idle minutes, and a privileged one at 120 minutes whatever the activity', async () => {
+  it('ends a staff session after 30 idle minutes, and a privileged one at 120 minutes whatever the activity (第7 2(4))', async () => {
     const staff = await open('staff7', '192.0.2.81');
     db().clock.advance(29 * MINUTE);
     expect(await authenticateSession(db().ctx(), staff.token, 30)).not.toBeNull();

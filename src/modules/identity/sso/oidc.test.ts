@@ -211,7 +211,13 @@ describeEachDialect('single sign-on with a real OpenID Connect provider (oidc-pr
     expect(((await nurse.json()) as { error: { message: { ja: string } } }).error.message.ja).toContain(
       '院内統合認証',
     );
-    expect((await post('admin')).status).toBe(200);
+    // Break-glass: the local privileged ID still signs in with its password, under the privileged profile, and
+    // its session opens nothing until the second factor is given or enrolled (第7 2(1)ウ(エ)).
+    const admin = await post('admin');
+    expect(admin.status).toBe(200);
+    const view = (await admin.json()) as { accountClass: string; stage: string };
+    expect(view.accountClass).toBe('privileged');
+    expect(['mfa', 'enrol']).toContain(view.stage);
     const info = (await (await fetch(`${base}/api/identity/sso`)).json()) as SsoInfoView;
     expect(info.passwordSignIn).toBe('privilegedOnly');
     await updateOidcSettings({ secrets: secrets() })(
