@@ -35,7 +35,7 @@ const unitLabel = (t: TFunction, unit: string | null): string =>
 /** A value as the reader reads it: a number with its unit, yes or no, a list joined. */
 const shown = (t: TFunction, p: PolicyParameterView, v: ParameterValueView): string => {
   if (typeof v === 'boolean') return v ? t('compliance.parameters.yes') : t('compliance.parameters.no');
-  if (Array.isArray(v)) return v.join('、');
+  if (Array.isArray(v)) return v.join(t('compliance.parameters.listSeparator'));
   if (typeof v === 'number') return `${String(v)} ${unitLabel(t, p.unit)}`.trim();
   return v;
 };
@@ -187,9 +187,9 @@ function Parameters({ view }: { view: PolicyParametersView }) {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('compliance.parameters.clause')}</Table.Th>
-                <Table.Th>{t('compliance.parameters.parameter')}</Table.Th>
-                <Table.Th>{t('compliance.parameters.value')}</Table.Th>
-                <Table.Th>{t('compliance.parameters.default')}</Table.Th>
+                <Table.Th miw={240}>{t('compliance.parameters.parameter')}</Table.Th>
+                <Table.Th maw={260}>{t('compliance.parameters.value')}</Table.Th>
+                <Table.Th maw={260}>{t('compliance.parameters.default')}</Table.Th>
                 <Table.Th>{t('compliance.parameters.limits')}</Table.Th>
                 <Table.Th />
               </Table.Tr>

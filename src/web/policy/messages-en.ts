@@ -134,6 +134,7 @@ export const complianceEn: Messages['compliance'] = {
     reason: 'Reason',
     requestNo: 'Request',
     none: 'No parameter matches.',
+    listSeparator: ', ',
     unit: {
       seconds: 'seconds',
       minutes: 'minutes',

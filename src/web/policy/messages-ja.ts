@@ -132,6 +132,7 @@ export const complianceJa = {
     reason: '理由',
     requestNo: '申請',
     none: '該当するパラメータはありません。',
+    listSeparator: '、',
     unit: {
       seconds: '秒',
       minutes: '分',
