@@ -3,6 +3,7 @@ import {
   actionResourceTypes,
   resourceTypes,
   roleCodes,
+  seatKey,
   type Action,
   type Actor,
   type Condition,
@@ -73,6 +74,12 @@ const expression = (c: Condition): string => {
           return 'has(r.sub.personIds, r.obj.changer)';
       }
       break;
+    case 'party':
+      return '(has(r.sub.personIds, r.obj.applicant) || has(r.sub.personIds, r.obj.preparer))';
+    case 'seated':
+      return 'overlaps(r.sub.seats, r.obj.seats)';
+    case 'decider':
+      return 'overlaps(r.sub.personIds, r.obj.deciders)';
     case 'anyOf':
       return or(c.conditions.map(expression));
   }
@@ -125,6 +132,7 @@ export const casbinRequest = (actor: Actor, action: Action, resource: Resource):
       scopes,
       heldUnits: [...new Set(actor.grants.flatMap((g) => (g.unitId === null ? [] : [g.unitId])))],
       compartments: [...(actor.compartments ?? [])],
+      seats: [...new Set(actor.grants.map((g) => seatKey(g.role, g.unitId)))],
     },
     obj: {
       type: resource.type,
@@ -137,6 +145,8 @@ export const casbinRequest = (actor: Actor, action: Action, resource: Resource):
       preparer: resource.preparerId ?? '',
       changer: resource.changerId ?? '',
       auditedUnits: resource.auditedUnitIds ?? [],
+      seats: resource.seats ?? [],
+      deciders: resource.deciderIds ?? [],
     },
     act: action,
   };

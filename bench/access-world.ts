@@ -1,5 +1,6 @@
 import {
   actionResourceTypes,
+  seatKey,
   type Action,
   type Actor,
   type Classification,
@@ -112,13 +113,19 @@ export const buildAccessWorld = (count: number, seed = 11): AccessRequest[] => {
           compartment: rnd.chance(0.5) ? (compartmentOf.get(unit) ?? null) : null,
           ownerId: rnd.chance(0.1) ? (near.staffId ?? null) : someoneIn(unit),
         };
-      case 'request':
+      case 'request': {
+        // The route's seats: the unit's Manager, then (sent up) its Officer; sometimes the CISO's fixed step.
+        const seats = [seatKey('securityManager', unit), seatKey('securityOfficer', path[1] ?? unit)];
+        if (rnd.chance(0.2)) seats.push(seatKey('ciso', null));
         return {
           type,
           ...base,
           applicantId: rnd.chance(0.1) ? (near.staffId ?? null) : someoneIn(unit),
           preparerId: rnd.chance(0.05) ? (near.staffId ?? null) : null,
+          seats,
+          deciderIds: rnd.chance(0.2) ? [someoneIn(unit)] : [],
         };
+      }
       case 'compartment':
         return { type, ...base };
       case 'change':

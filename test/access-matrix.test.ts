@@ -84,6 +84,13 @@ const keep = (route: string) => (who: Who, res: LightMyRequestResponse) => {
 const fixed = (url: string) => (): string => url;
 /** The compartment the CISO made (first in each row, on each dialect): whoever made none tries theirs on it. */
 let firstCompartment = 'none';
+/** What the nurse of the ward (the `staff` persona) made: the others try it (issue 5: another's request). */
+const nurses = new Map<string, string>();
+const nurse = (key: string): string => nurses.get(key) ?? 'none';
+const keepNurse = (key: string, route: string) => (who: Who, res: LightMyRequestResponse) => {
+  keep(route)(who, res);
+  if (res.statusCode === 201 && who.key === 'staff') nurses.set(key, res.json<{ id: string }>().id);
+};
 const compartmentOf = (who: Who): string => who.created.get('compartment') ?? firstCompartment;
 const assetBody = { name: '行列試験の記録', form: 'electronic', origin: 'created', classification: 2 };
 const approvalCarryOut = {
@@ -444,14 +451,14 @@ const requests: Record<string, readonly Case[]> = {
     {
       url: fixed('/api/approvals/requests'),
       body: () => ({ typeId: 'people.carryOut', form: { item: '行列試験' } }),
-      then: keep('approvalDraft'),
+      then: keepNurse('draft', 'approvalDraft'),
     },
   ],
   'POST /api/approvals/requests/submit': [
     {
       url: fixed('/api/approvals/requests/submit'),
       body: () => ({ draft: { typeId: 'people.carryOut', form: approvalCarryOut } }),
-      then: keep('approvalRequest'),
+      then: keepNurse('request', 'approvalRequest'),
     },
   ],
   'GET /api/approvals/requests/{id}': [
@@ -459,12 +466,16 @@ const requests: Record<string, readonly Case[]> = {
       name: 'own request',
       url: (who) => `/api/approvals/requests/${who.created.get('approvalRequest') ?? 'none'}`,
     },
+    // Her ward's Manager (the step's seat), the Officer above, the security office and auditors read it.
+    { name: "the nurse's request", url: () => `/api/approvals/requests/${nurse('request')}` },
   ],
   'POST /api/approvals/requests/{id}/submit': [
     {
       name: 'own incomplete draft',
       url: (who) => `/api/approvals/requests/${who.created.get('approvalDraft') ?? 'none'}/submit`,
     },
+    // Only she submits it (400: hers, still incomplete).
+    { name: "the nurse's draft", url: () => `/api/approvals/requests/${nurse('draft')}/submit` },
   ],
   'POST /api/approvals/requests/{id}/decision': [
     {
@@ -472,11 +483,23 @@ const requests: Record<string, readonly Case[]> = {
       url: (who) => `/api/approvals/requests/${who.created.get('approvalRequest') ?? 'none'}/decision`,
       body: () => ({ decision: 'approve' }),
     },
+    // Only the step's seat passes (400: the reason to reject is missing); the request stays waiting.
+    {
+      name: "the nurse's request, rejected without a reason",
+      url: () => `/api/approvals/requests/${nurse('request')}/decision`,
+      body: () => ({ decision: 'reject' }),
+    },
   ],
   'POST /api/approvals/requests/{id}/withdraw': [
     {
       name: 'own request',
       url: (who) => `/api/approvals/requests/${who.created.get('approvalRequest') ?? 'none'}/withdraw`,
+      body: () => ({ reason: '行列試験' }),
+    },
+    // Only she withdraws it (409: she already has).
+    {
+      name: "the nurse's request",
+      url: () => `/api/approvals/requests/${nurse('request')}/withdraw`,
       body: () => ({ reason: '行列試験' }),
     },
   ],
@@ -488,13 +511,19 @@ const requests: Record<string, readonly Case[]> = {
         form: { rule: '第7 1(16)' },
         carriedOutAt: '2026-03-31T15:00:00Z',
       }),
-      then: keep('approvalEmergency'),
+      then: keepNurse('emergency', 'approvalEmergency'),
     },
   ],
   'POST /api/approvals/requests/{id}/report': [
     {
       name: 'own emergency',
       url: (who) => `/api/approvals/requests/${who.created.get('approvalEmergency') ?? 'none'}/report`,
+      body: () => ({ form: { rule: '第7 1(16)', action: '仮接続', urgency: '機器の故障' } }),
+    },
+    // Only she reports it (409: she already has).
+    {
+      name: "the nurse's emergency",
+      url: () => `/api/approvals/requests/${nurse('emergency')}/report`,
       body: () => ({ form: { rule: '第7 1(16)', action: '仮接続', urgency: '機器の故障' } }),
     },
   ],
@@ -509,6 +538,10 @@ const requests: Record<string, readonly Case[]> = {
     {
       name: 'own request',
       url: (who) => `/api/approvals/requests/${who.created.get('approvalRequest') ?? 'none'}/record.pdf`,
+    },
+    {
+      name: "the nurse's request",
+      url: () => `/api/approvals/requests/${nurse('request')}/record.pdf`,
     },
   ],
   'POST /api/approvals/notifications/read': [

@@ -29,7 +29,7 @@ import { ledgerKeyFileOf } from '../kernel/ledger/operations.js';
 import { checkpointSealer } from './checkpoint-sealer.js';
 import { registerPolicyRoutes, type ComplianceService } from '../modules/policy/index.js';
 import { registerRecordsRoutes } from '../modules/records/index.js';
-import { authHook } from './auth-hook.js';
+import { actionHook, authHook } from './auth-hook.js';
 import { serverLogger } from './request-log.js';
 import { handleError } from './http-errors.js';
 import { handleScimError } from './scim-errors.js';
@@ -123,6 +123,7 @@ export const buildApp = async (options: BuildAppOptions): Promise<MamoriApp> => 
   });
 
   app.addHook('onRequest', authHook(context, config.sessionIdleMinutes));
+  app.addHook('preHandler', actionHook);
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
   registerHealthRoutes(app, context.database, packageVersion());
   registerIdentityRoutes(app, {

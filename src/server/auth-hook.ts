@@ -19,9 +19,7 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Reads the session of every request and refuses what needs one: every API route except those marked public.
- * State-changing requests must carry the session's CSRF token; a temporary password must be changed first. Then
- * the route's declared action (第7 1(1)): an action on the hospital as a whole is decided here, before anything
- * runs; an action on one record (a request, an asset) by the use case, once it has the record.
+ * State-changing requests must carry the session's CSRF token; a temporary password must be changed first.
  */
 /** Compares the CSRF token in constant time (the time a comparison takes tells nothing about the token). */
 const sameToken = (given: string | string[] | undefined, expected: string): boolean => {
@@ -64,8 +62,28 @@ export const authHook =
     if (session.mustChangePassword && config.allowDuringPasswordChange !== true) {
       throw new AppError('passwordChangeRequired', passwordChangeMessage(session.passwordReason));
     }
-    const action = config.action;
-    if (action !== undefined && actionResourceTypes[action].includes('hospital')) {
-      requirePermission(session.actor, action);
-    }
   };
+
+/**
+ * The route's declared action (第7 1(1)), once the input is valid (so bad input is answered as before, naming its
+ * fields): an action on the hospital as a whole is decided here, before the handler runs; an action on one record
+ * (a request, an asset) by the use case, once it has read the record.
+ */
+export const actionHook = (
+  request: FastifyRequest,
+  _reply: FastifyReply,
+  done: (error?: Error) => void,
+): void => {
+  const { config, url } = request.routeOptions;
+  const action = config.action;
+  // Only the session API: public routes have no session, SCIM authorizes its bearer token in its handlers.
+  const sessionRoute = url?.startsWith('/api/') === true && config.public !== true;
+  try {
+    if (sessionRoute && action !== undefined && actionResourceTypes[action].includes('hospital'))
+      requirePermission(request.mamori.ctx.actor, action);
+  } catch (e) {
+    done(e instanceof Error ? e : new Error(String(e)));
+    return;
+  }
+  done();
+};

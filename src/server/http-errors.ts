@@ -1,5 +1,13 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, defaultMessage, isAppError, type ErrorCode } from '../kernel/index.js';
+import {
+  AccessDenied,
+  AppError,
+  defaultMessage,
+  isAppError,
+  recordDenial,
+  type ErrorCode,
+  type RequestState,
+} from '../kernel/index.js';
 import type { ApiErrorBody } from '../shared/api-types.js';
 
 /** The only place where an error code becomes an HTTP status. */
@@ -70,11 +78,29 @@ export const errorBody = (error: AppError, requestId: string): ApiErrorBody => (
   requestId,
 });
 
-export const handleError = (
+/**
+ * Sensitive denials are ledger entries (`recordDenial` decides which, and limits how many): a refusal by the
+ * route's action in the auth hook, or by a use case not wrapped in `recordingDenials`, is written here, in a
+ * transaction of its own (the refused one rolled back). A refusal already written is not written twice. If the
+ * entry cannot be written the refusal still goes out, and the failure is logged.
+ */
+const recordIfSensitive = async (error: AccessDenied, request: FastifyRequest): Promise<void> => {
+  // Refusals before the auth hook (none today) have no request state to name the actor.
+  if (!Object.hasOwn(request, 'mamori')) return;
+  const state: RequestState = request.mamori;
+  try {
+    await recordDenial(state.ctx, state.ctx.actor, error);
+  } catch (e) {
+    request.log.error({ err: e }, 'a sensitive denial could not be recorded');
+  }
+};
+
+export const handleError = async (
   error: FastifyError | Error,
   request: FastifyRequest,
   reply: FastifyReply,
-): FastifyReply => {
+): Promise<FastifyReply> => {
+  if (error instanceof AccessDenied) await recordIfSensitive(error, request);
   const appError = isAppError(error) ? error : fromFastify(error as FastifyError);
   const status = statusOf(appError.code);
   if (status >= 500) request.log.error({ err: error }, 'request failed');

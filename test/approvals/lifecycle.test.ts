@@ -39,8 +39,9 @@ describeEachDialect('approvals: withdrawal, emergencies (第8 5(2)), reminders, 
       draft: { typeId: 'people.carryOut', form: carryOutForm() },
     });
     const other = await actorOf(db(), 'S006');
-    const notMine = await rejectionOf(withdrawRequest(db().ctx(other), { requestId: id }), 'validation');
-    expect(notMine.issues[0]?.field).toBe('requestId');
+    // Only its parties withdraw it (the access kernel's `request.withdraw`): 403, saying who may.
+    const notMine = await rejectionOf(withdrawRequest(db().ctx(other), { requestId: id }), 'forbidden');
+    expect(notMine.userMessage.ja).toContain('申請者本人または申請を作成した人だけ');
     const before = await auditSize(db().handle);
     await withdrawRequest(db().ctx(staff), { requestId: id, reason: '日程が変わったため' });
     expect(await auditEntries(db().handle, before)).toMatchObject([

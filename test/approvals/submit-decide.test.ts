@@ -180,8 +180,8 @@ describeEachDialect('approvals: submit and decide (第6 1(1)ウ(ア), 第4 2(6)�
     const entries = await auditEntries(db().handle, before);
     expect(entries.map((e) => e.kind)).toEqual(['approvals.request.drafted']);
     const other = await actorOf(db(), 'S004');
-    const refused = await rejectionOf(submitRequest(db().ctx(other), { requestId: draft.id }), 'validation');
-    expect(refused.issues[0]?.field).toBe('requestId');
+    const refused = await rejectionOf(submitRequest(db().ctx(other), { requestId: draft.id }), 'forbidden');
+    expect(refused.userMessage.en).toContain('Only the applicant, or whoever prepared the request');
     const incomplete = await rejectionOf(
       submitRequest(db().ctx(staff), { requestId: draft.id }),
       'validation',
@@ -235,7 +235,11 @@ describeEachDialect('approvals: submit and decide (第6 1(1)ウ(ア), 第4 2(6)�
       'forbidden',
     );
     expect(error.userMessage.ja).toContain('3階東病棟');
-    expect(await auditSize(db().handle)).toBe(before);
+    // Reaching for a decision that is not one's own is a sensitive denial: on the ledger, nothing else is.
+    const entries = await auditEntries(db().handle, before);
+    expect(entries.map((e) => [e.kind, e.subject, e.payload['action'], e.payload['ruleIds']])).toEqual([
+      ['access.denied', `request:${id}`, 'request.approve', []],
+    ]);
     expect((await requestRow(id)).status).toBe('submitted');
   });
 });

@@ -1,5 +1,4 @@
 import { AppError, type Bilingual } from '../errors/index.js';
-import type { LedgerDraft } from '../ledger/index.js';
 import type { Actor } from './actor.js';
 import { compileAccessRules } from './engine.js';
 import { actionResourceTypes, hospitalRules, type Action } from './hospital-rules.js';
@@ -23,16 +22,17 @@ const notAllowed: Bilingual = {
   en: 'You are not allowed to do this.',
 };
 
-/** A refusal by the engine: carries the decision so the caller can record a sensitive denial (`denialEntry`). */
+/** A refusal by the engine: carries the decision so the caller can record a sensitive denial (`recordDenial`). */
 export class AccessDenied extends AppError {
   readonly action: Action;
   readonly resource: Resource;
   readonly decision: Decision;
 
-  constructor(actor: Actor, action: Action, resource: Resource, decision: Decision) {
+  /** `explanation` says, when no forbid rule does, what the person would need (e.g. whose step it is). */
+  constructor(actor: Actor, action: Action, resource: Resource, decision: Decision, explanation?: Bilingual) {
     const forbid =
       decision.ruleIds.length > 0 && !decision.allowed ? ruleById.get(decision.ruleIds[0] ?? '') : undefined;
-    const because = forbid?.effect === 'forbid' ? forbid.description : null;
+    const because = forbid?.effect === 'forbid' ? forbid.description : (explanation ?? null);
     super(
       'forbidden',
       because === null
@@ -60,13 +60,6 @@ export const requirePermission = (
   const decision = decide(actor, action, resource);
   if (!decision.allowed) throw new AccessDenied(actor, action, resource, decision);
 };
-
-/** The ledger entry of a sensitive denial. Written by the caller after its own transaction rolled back. */
-export const denialEntry = (denied: AccessDenied): LedgerDraft => ({
-  kind: 'access.denied',
-  subject: `${denied.resource.type}:${denied.resource.id}`,
-  payload: { action: denied.action, ruleIds: [...denied.decision.ruleIds] },
-});
 
 /** The rule behind an id, for screens that explain a decision. */
 export const accessRule = (id: string): Rule<Action> | undefined => ruleById.get(id);

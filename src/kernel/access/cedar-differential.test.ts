@@ -6,8 +6,8 @@ import { accessEngine } from './authorize.js';
 import { cedarPolicies, cedarPolicyText, cedarRequest } from './cedar.js';
 import { actionResourceTypes, type Action } from './hospital-rules.js';
 import { principalOf } from './principal.js';
-import { roleCodes, type RoleGrant } from './roles.js';
-import { resourceTypes, type Classification, type Resource } from './rules.js';
+import { roleCodes, type Role, type RoleGrant } from './roles.js';
+import { resourceTypes, seatKey, type Classification, type Resource } from './rules.js';
 
 /**
  * The same rules, two engines: ours, and Cedar (`@cedar-policy/cedar-wasm`) over the policies `cedar.ts` writes.
@@ -68,6 +68,13 @@ const actorArb: fc.Arbitrary<Actor> = fc
     compartments: a.compartments,
   }));
 
+const seatArb: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.constantFrom<Role>('securityManager', 'securityOfficer', 'ciso', 'securityDirector'),
+    orNull(fc.constantFrom(...units)),
+  )
+  .map(([role, unit]) => seatKey(role, unit));
+
 const maybe = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | null | undefined> =>
   fc.oneof(arb, fc.constant(null), fc.constant(undefined));
 
@@ -87,6 +94,9 @@ const resourceArb = (action: Action): fc.Arbitrary<Resource> =>
     preparerId: maybe(fc.constantFrom(...people, ...accounts)),
     changerId: maybe(fc.constantFrom(...people)),
     auditedUnitIds: fc.option(fc.subarray(units), { nil: undefined }),
+    // Approver seats: a few roles, for a unit or hospital-wide, so some principals hold one.
+    seats: fc.option(fc.array(seatArb, { maxLength: 3 }), { nil: undefined }),
+    deciderIds: fc.option(fc.subarray([...people, ...accounts]), { nil: undefined }),
   });
 
 const requestArb = fc
@@ -109,7 +119,7 @@ describe('our engine and Cedar agree', () => {
   });
 
   it('on random principals, resources and actions: same decision, same rule ids, no Cedar errors', () => {
-    const seen = { allow: 0, forbid: 0, none: 0 };
+    const seen = { allow: 0, forbid: 0, none: 0, seated: 0, party: 0 };
     fc.assert(
       fc.property(requestArb, ([action, actor, resource]) => {
         const ours = accessEngine.decide(principalOf(actor), action, resource);
@@ -123,6 +133,9 @@ describe('our engine and Cedar agree', () => {
           allowed: answer.response.decision === 'allow',
           rules: [...answer.response.diagnostics.reason].sort(),
         });
+        if (ours.ruleIds.some((id) => id === 'request.approve.seat' || id === 'request.read.approvers'))
+          seen.seated++;
+        if (ours.ruleIds.includes('request.party')) seen.party++;
         if (ours.allowed) seen.allow++;
         else if (ours.ruleIds.length > 0) seen.forbid++;
         else seen.none++;
@@ -133,6 +146,9 @@ describe('our engine and Cedar agree', () => {
     expect(seen.allow).toBeGreaterThan(400);
     expect(seen.forbid).toBeGreaterThan(200);
     expect(seen.none).toBeGreaterThan(400);
+    // The request rules' conditions (seats, deciders, the parties) are exercised too.
+    expect(seen.seated).toBeGreaterThan(20);
+    expect(seen.party).toBeGreaterThan(20);
   });
 
   it('also with a fresh random seed each run', () => {

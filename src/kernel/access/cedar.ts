@@ -1,7 +1,7 @@
 import type { Actor } from './actor.js';
 import { actorRef } from './actor.js';
 import { roleCodes, type Role } from './roles.js';
-import type { Condition, Resource, ResourceType, Rule } from './rules.js';
+import { seatKey, type Condition, type Resource, type ResourceType, type Rule } from './rules.js';
 
 /**
  * The same rules written as Cedar policies, and a request written as Cedar entities. Nothing here runs Cedar:
@@ -77,6 +77,12 @@ const conditionText = (c: Condition): string => {
           return names('changer');
       }
       break;
+    case 'party':
+      return or([names('applicant'), names('preparer')]);
+    case 'seated':
+      return '(resource has seats && resource.seats.containsAny(principal.seats))';
+    case 'decider':
+      return '(resource has deciders && resource.deciders.containsAny(principal.personIds))';
     case 'anyOf':
       return or(c.conditions.map(conditionText));
   }
@@ -110,8 +116,10 @@ export const cedarPrincipal = (actor: Actor): CedarEntity => {
   const scoped = new Map<Role, Set<string>>(roleCodes.map((role) => [role, new Set<string>()]));
   const roles = new Set<Role>();
   const held = new Set<string>();
+  const seats = new Set<string>();
   for (const grant of actor.grants) {
     roles.add(grant.role);
+    seats.add(seatKey(grant.role, grant.unitId));
     if (grant.unitId === null) continue;
     held.add(grant.unitId);
     scoped.get(grant.role)?.add(grant.unitId);
@@ -131,6 +139,7 @@ export const cedarPrincipal = (actor: Actor): CedarEntity => {
       scopes,
       heldUnits: [...held].map(unit),
       compartments: [...new Set(actor.compartments ?? [])],
+      seats: [...seats],
     },
     parents: [],
   };
@@ -151,6 +160,8 @@ export const cedarResource = (resource: Resource): CedarEntity[] => {
   optional('preparer', resource.preparerId);
   optional('changer', resource.changerId);
   if (resource.auditedUnitIds !== undefined) attrs['auditedUnits'] = resource.auditedUnitIds.map(unit);
+  if (resource.seats !== undefined) attrs['seats'] = [...resource.seats];
+  if (resource.deciderIds !== undefined) attrs['deciders'] = [...resource.deciderIds];
   const units = resource.unitPath.map((id, i): CedarEntity => ({
     uid: { type: 'Unit', id },
     attrs: {},

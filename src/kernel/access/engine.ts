@@ -19,6 +19,9 @@ interface Bucket {
 
 const always: Test = () => true;
 
+const isPerson = (p: Principal, id: string | null | undefined): boolean =>
+  id !== undefined && id !== null && p.personIds.includes(id);
+
 const compileCondition = (c: Condition): Test => {
   switch (c.kind) {
     case 'signedIn':
@@ -67,6 +70,16 @@ const compileCondition = (c: Condition): Test => {
     }
     case 'conflictOfDuty':
       return conflictOfDuty[c.duty];
+    case 'party':
+      return (p, r) => isPerson(p, r.applicantId) || isPerson(p, r.preparerId);
+    case 'seated':
+      return (p, r) => {
+        if (r.seats === undefined || p.seats.size === 0) return false;
+        for (const seat of r.seats) if (p.seats.has(seat)) return true;
+        return false;
+      };
+    case 'decider':
+      return (p, r) => r.deciderIds !== undefined && r.deciderIds.some((id) => p.personIds.includes(id));
     case 'anyOf': {
       const tests = c.conditions.map(compileCondition);
       return (p, r) => tests.some((t) => t(p, r));

@@ -1,5 +1,4 @@
-import { permissions, type Permission } from './permissions.js';
-import type { Role } from './roles.js';
+import { permissions, type Permission, type PermissionEntry } from './permissions.js';
 import type { ResourceType, Rule } from './rules.js';
 import { separationRules } from './separation.js';
 
@@ -12,6 +11,12 @@ import { separationRules } from './separation.js';
 export const resourceActions = {
   'information.read': ['informationAsset'],
   'information.update': ['informationAsset'],
+  /** Make, save, submit a request, record an emergency carried out and report it afterwards (8-5(2)). */
+  'request.submit': ['request'],
+  /** Read a request: its form, route, decisions and history, and its decision record (決裁欄). */
+  'request.read': ['request'],
+  'request.withdraw': ['request'],
+  /** Decide the current step of a request (approve or reject), or acknowledge an emergency's report (8-5(2)). */
   'request.approve': ['request'],
   'audit.perform': ['audit'],
   'change.verify': ['change'],
@@ -22,6 +27,18 @@ export type ResourceAction = keyof typeof resourceActions;
 
 /** Every action a route, a CLI command or a use case may declare. */
 export type Action = Permission | ResourceAction;
+
+/**
+ * Actions whose every refusal is sensitive (a ledger entry): the privileged table actions (`reportDenial` in
+ * `permissions.ts`), deciding who may see a compartment's information, and deciding a request.
+ */
+export const reportedActions: ReadonlySet<Action> = new Set<Action>([
+  ...(Object.keys(permissions) as Permission[]).filter(
+    (action) => (permissions[action] as PermissionEntry).reportDenial === true,
+  ),
+  'compartment.manage',
+  'request.approve',
+]);
 
 const tableActions = Object.keys(permissions) as Permission[];
 
@@ -41,7 +58,7 @@ export const isAction = (name: string): name is Action => Object.hasOwn(actionRe
 /** Each table entry becomes at most two rules: any signed-in account, or the listed roles (never contractors). */
 const tableRules = (): Rule<Action>[] =>
   tableActions.flatMap((action): Rule<Action>[] => {
-    const entry: { readonly anyAccount: boolean; readonly roles: readonly Role[] } = permissions[action];
+    const entry: PermissionEntry = permissions[action];
     const roles = entry.roles;
     const rules: Rule<Action>[] = [];
     if (entry.anyAccount) {
@@ -216,24 +233,83 @@ const privilegedIdRules: readonly Rule<Action>[] = [
   },
 ];
 
+/**
+ * Requests (許可の申請). A request resource carries the applicant's unit path (the step's seat unit when a step is
+ * decided), its applicant and preparer, the approver seats of its route and who decided. Any staff member applies
+ * and follows their own requests; approvers read and decide what is routed to them; the Officers above the
+ * applicant, the security office and auditors read (第3 3(2), 第3 1・2, 第9 1).
+ */
+const requestRules: readonly Rule<Action>[] = [
+  {
+    id: 'request.party',
+    effect: 'permit',
+    actions: ['request.submit', 'request.read', 'request.withdraw'],
+    resourceTypes: ['request'],
+    when: [{ kind: 'party' }],
+    description: {
+      ja: '申請者本人・申請を作成した者は、その申請を提出・閲覧・取り下げできる',
+      en: 'The applicant, or whoever prepared it, submits, reads and withdraws their request',
+    },
+  },
+  {
+    id: 'request.read.approvers',
+    effect: 'permit',
+    actions: ['request.read'],
+    resourceTypes: ['request'],
+    when: [{ kind: 'anyOf', conditions: [{ kind: 'seated' }, { kind: 'decider' }] }],
+    description: {
+      ja: '申請の経路の決裁者（代決者・上位の決裁者を含む）と決裁した者は、その申請を閲覧できる',
+      en: "The approvers on a request's route (acting, delegated and escalated ones included) and whoever decided it read it",
+    },
+  },
+  {
+    id: 'request.read.officer',
+    effect: 'permit',
+    actions: ['request.read'],
+    resourceTypes: ['request'],
+    when: [{ kind: 'role', roles: ['securityOfficer'], scope: 'subtree' }],
+    clause: '3.3.2',
+    description: {
+      ja: '情報セキュリティ責任者は所管する部局等の職員の申請を閲覧できる（第3 3(2)）。',
+      en: 'A Security Officer reads the requests of the staff of their bureau and the units below it (第3 3(2)).',
+    },
+  },
+  {
+    id: 'request.read.securityOffice',
+    effect: 'permit',
+    actions: ['request.read'],
+    resourceTypes: ['request'],
+    when: [{ kind: 'role', roles: ['ciso', 'securityDirector'], scope: 'anywhere' }],
+    clause: '3.1',
+    description: {
+      ja: '最高情報統括責任者・統括情報セキュリティ責任者は全ての申請を閲覧できる（第3 1、2）。',
+      en: 'The CISO and the Security Director read every request (第3 1, 2).',
+    },
+  },
+  {
+    id: 'request.read.auditors',
+    effect: 'permit',
+    actions: ['request.read'],
+    resourceTypes: ['request'],
+    when: [{ kind: 'role', roles: ['auditLead', 'auditor'], scope: 'anywhere' }],
+    clause: '9.1',
+    description: {
+      ja: '監査を行う者は申請と決裁の記録を閲覧できる（第9 1）。',
+      en: 'Auditors read requests and their decisions (第9 1).',
+    },
+  },
+];
+
 const dutyRules: readonly Rule<Action>[] = [
   {
-    id: 'request.approve.line',
+    id: 'request.approve.seat',
     effect: 'permit',
     actions: ['request.approve'],
-    when: [
-      {
-        kind: 'anyOf',
-        conditions: [
-          { kind: 'role', roles: ['securityManager'], scope: 'unit' },
-          { kind: 'role', roles: ['securityOfficer'], scope: 'subtree' },
-          { kind: 'role', roles: ['ciso', 'securityDirector'], scope: 'anywhere' },
-        ],
-      },
-    ],
+    resourceTypes: ['request'],
+    when: [{ kind: 'seated' }],
     description: {
-      ja: '申請の部署の管理者・責任者、統括情報セキュリティ責任者、最高情報統括責任者',
-      en: "The request unit's Manager or Officer, the Security Director, the CISO",
+      ja: '決裁する段階の決裁者（その役割を任命・委任・代理で持つ者、または上位に送られた段階の上位者）',
+      en: "The step's approver: who holds its seat by assignment, delegation or acting, or the seat it was sent up to",
     },
   },
   {
@@ -294,6 +370,7 @@ export const hospitalRules = (): Rule<Action>[] => [
   ...informationRules,
   ...compartmentRules,
   ...privilegedIdRules,
+  ...requestRules,
   ...dutyRules,
   ...(separationRules as readonly Rule<Action>[]),
 ];

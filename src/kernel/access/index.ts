@@ -1,13 +1,5 @@
 export { actorRef, anonymousActor, systemActor, type Actor } from './actor.js';
-export {
-  AccessDenied,
-  accessEngine,
-  accessRule,
-  can,
-  decide,
-  denialEntry,
-  requirePermission,
-} from './authorize.js';
+export { AccessDenied, accessEngine, accessRule, can, decide, requirePermission } from './authorize.js';
 export {
   checkCommandActions,
   isCommandAction,
@@ -26,12 +18,13 @@ export {
   type CedarEntity,
   type CedarRequest,
 } from './cedar.js';
-export { recordDenial } from './denials.js';
+export { DENIAL_ENTRIES_PER_MINUTE, denialReasons, recordDenial, type DenialReason } from './denials.js';
 export { compileAccessRules, type AccessEngine } from './engine.js';
 export {
   actionResourceTypes,
   hospitalRules,
   isAction,
+  reportedActions,
   resourceActions,
   type Action,
   type ResourceAction,
@@ -42,13 +35,14 @@ export {
   type OverrideRequest,
   type SeparationOverride,
 } from './override.js';
-export { permissions, type Permission } from './permissions.js';
+export { permissions, type Permission, type PermissionEntry } from './permissions.js';
 export { cachedPrincipalOf, principalOf, type Principal } from './principal.js';
 export { undeclaredRouteActions, type RouteDeclaration } from './route-actions.js';
 export { roleCodes, systemRoles, type Role, type RoleGrant, type SystemRole } from './roles.js';
 export {
   hospitalResource,
   resourceTypes,
+  seatKey,
   type Classification,
   type Condition,
   type Decision,

@@ -1,5 +1,16 @@
 import type { Role } from './roles.js';
 
+/** Who may perform an action on the hospital as a whole. */
+export interface PermissionEntry {
+  readonly anyAccount: boolean;
+  readonly roles: readonly Role[];
+  /**
+   * A privileged action (it runs or configures Mamori, manages people's IDs, the organisation, the ledger or the
+   * compliance record): any refusal of it is a sensitive denial, written to the ledger (`recordDenial`).
+   */
+  readonly reportDenial?: true;
+}
+
 /**
  * Actions on the hospital as a whole and who may perform them: any signed-in account, or the holders of some
  * roles anywhere (never contractors). `hospital-rules.ts` compiles each entry into rules of the access engine
@@ -7,15 +18,19 @@ import type { Role } from './roles.js';
  */
 export const permissions = {
   /** Run Mamori itself (start the server, migrate the database, seed the demo): the operator only, from the CLI. */
-  'system.operate': { anyAccount: false, roles: [] },
+  'system.operate': { anyAccount: false, roles: [], reportDenial: true },
   'org.read': { anyAccount: true, roles: [] },
   /** One's own session: read it, sign out. */
   'identity.session': { anyAccount: true, roles: [] },
   'identity.changeOwnPassword': { anyAccount: true, roles: [] },
   /** The history tab of a record; the query narrows it by the record's kind (org records, one's own account). */
   'records.readHistory': { anyAccount: true, roles: [] },
-  'org.manage': { anyAccount: false, roles: ['ciso', 'securityDirector'] },
-  'org.manageStaff': { anyAccount: false, roles: ['ciso', 'securityDirector', 'personnelOffice'] },
+  'org.manage': { anyAccount: false, roles: ['ciso', 'securityDirector'], reportDenial: true },
+  'org.manageStaff': {
+    anyAccount: false,
+    roles: ['ciso', 'securityDirector', 'personnelOffice'],
+    reportDenial: true,
+  },
   'org.readReports': {
     anyAccount: false,
     roles: [
@@ -28,15 +43,19 @@ export const permissions = {
       'auditor',
     ],
   },
-  'identity.manageAccounts': { anyAccount: false, roles: ['securityDirector'] },
-  'identity.manageSettings': { anyAccount: false, roles: ['ciso', 'securityDirector'] },
-  'identity.unlock': { anyAccount: false, roles: ['securityDirector'] },
-  'identity.importPersonnel': { anyAccount: false, roles: ['securityDirector', 'personnelOffice'] },
-  'identity.sweep': { anyAccount: false, roles: ['securityDirector', 'securityManager'] },
+  'identity.manageAccounts': { anyAccount: false, roles: ['securityDirector'], reportDenial: true },
+  'identity.manageSettings': { anyAccount: false, roles: ['ciso', 'securityDirector'], reportDenial: true },
+  'identity.unlock': { anyAccount: false, roles: ['securityDirector'], reportDenial: true },
+  'identity.importPersonnel': {
+    anyAccount: false,
+    roles: ['securityDirector', 'personnelOffice'],
+    reportDenial: true,
+  },
+  'identity.sweep': { anyAccount: false, roles: ['securityDirector', 'securityManager'], reportDenial: true },
   /** Create a privileged ID or change one (its privilege, system, password, status); never contractors (7-2(1)ウ(ウ)). */
-  'identity.managePrivileged': { anyAccount: false, roles: ['securityDirector'] },
+  'identity.managePrivileged': { anyAccount: false, roles: ['securityDirector'], reportDenial: true },
   /** Issue and revoke the bearer tokens HR systems use for SCIM. */
-  'identity.manageScim': { anyAccount: false, roles: ['securityDirector'] },
+  'identity.manageScim': { anyAccount: false, roles: ['securityDirector'], reportDenial: true },
   'identity.readReports': {
     anyAccount: false,
     roles: ['ciso', 'securityDirector', 'securityManager', 'committee', 'auditLead', 'auditor'],
@@ -46,10 +65,18 @@ export const permissions = {
     roles: ['ciso', 'securityDirector', 'auditLead', 'auditor', 'committee'],
   },
   /** Sign a checkpoint now, and run a full verification of a log (reads every entry). */
-  'ledger.checkpoint': { anyAccount: false, roles: ['ciso', 'securityDirector', 'auditLead', 'auditor'] },
-  'ledger.verify': { anyAccount: false, roles: ['ciso', 'securityDirector', 'auditLead', 'auditor'] },
+  'ledger.checkpoint': {
+    anyAccount: false,
+    roles: ['ciso', 'securityDirector', 'auditLead', 'auditor'],
+    reportDenial: true,
+  },
+  'ledger.verify': {
+    anyAccount: false,
+    roles: ['ciso', 'securityDirector', 'auditLead', 'auditor'],
+    reportDenial: true,
+  },
   /** Record an auditor's cosignature of a checkpoint (the auditor's key never enters Mamori). */
-  'ledger.cosign': { anyAccount: false, roles: ['auditLead', 'auditor'] },
+  'ledger.cosign': { anyAccount: false, roles: ['auditLead', 'auditor'], reportDenial: true },
   /** The compliance picture: the standard with a status beside each clause, its evidence, reports, the MHLW checklist. */
   'compliance.read': {
     anyAccount: false,
@@ -64,7 +91,7 @@ export const permissions = {
     ],
   },
   /** Record a clause as not applicable, take a snapshot, answer or re-map an MHLW checklist item (security office). */
-  'compliance.manage': { anyAccount: false, roles: ['ciso', 'securityDirector'] },
+  'compliance.manage': { anyAccount: false, roles: ['ciso', 'securityDirector'], reportDenial: true },
   /** The asset registers (第4); each record is then shown only if `information.read` allows it (7-1(1)). */
   'assets.read': { anyAccount: true, roles: [] },
   /** Register information one creates or obtains (4-2(2)イ, 4-2(3)); the owning unit is checked per record. */
@@ -78,7 +105,16 @@ export const permissions = {
   'assets.import': {
     anyAccount: false,
     roles: ['ciso', 'securityDirector', 'securityOfficer', 'securityManager'],
+    reportDenial: true,
   },
-} as const satisfies Record<string, { anyAccount: boolean; roles: readonly Role[] }>;
+  /**
+   * A person's own work in the approvals engine (許可の申請): the request types to choose from, their own requests
+   * and the tasks waiting for their decision. What they may do with one request is decided on the request
+   * (`request.submit`, `request.read`, `request.withdraw`, `request.approve` in `hospital-rules.ts`).
+   */
+  'request.list': { anyAccount: true, roles: [] },
+  /** One's own notifications of requests (in the application): read them, mark them read. */
+  'request.readNotifications': { anyAccount: true, roles: [] },
+} as const satisfies Record<string, PermissionEntry>;
 
 export type Permission = keyof typeof permissions;

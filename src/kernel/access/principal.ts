@@ -1,5 +1,6 @@
 import type { Actor } from './actor.js';
 import { roleCodes, type Role } from './roles.js';
+import { seatKey } from './rules.js';
 
 /**
  * An actor prepared for fast decisions: roles as bit masks, unit-scoped grants indexed by unit. Built once per
@@ -18,6 +19,8 @@ export interface Principal {
   /** Roles held for a unit, by unit id. */
   readonly unitRoles: ReadonlyMap<string, number>;
   readonly compartments: ReadonlySet<string>;
+  /** The approver seats the person holds (`seatKey`), by assignment, delegation or acting. */
+  readonly seats: ReadonlySet<string>;
 }
 
 const bit = new Map<Role, number>(roleCodes.map((role, i) => [role, 1 << i]));
@@ -28,7 +31,9 @@ export const roleMaskOf = (roles: readonly Role[]): number =>
 export const principalOf = (actor: Actor): Principal => {
   let roleMask = 0;
   const unitRoles = new Map<string, number>();
+  const seats = new Set<string>();
   for (const grant of actor.grants) {
+    seats.add(seatKey(grant.role, grant.unitId));
     const b = bit.get(grant.role) ?? 0;
     roleMask |= b;
     if (grant.unitId !== null) unitRoles.set(grant.unitId, (unitRoles.get(grant.unitId) ?? 0) | b);
@@ -45,6 +50,7 @@ export const principalOf = (actor: Actor): Principal => {
     roleMask,
     unitRoles,
     compartments: new Set(actor.compartments ?? []),
+    seats,
   };
 };
 

@@ -46,7 +46,18 @@ export interface Resource {
   readonly changerId?: string | null;
   /** The units under audit: the audited unit and, for a bureau, the units below it (第3 7(2), 第9 1(2)). */
   readonly auditedUnitIds?: readonly string[];
+  /**
+   * The approver seats of a request (`seatKey`: a role for a unit, or a hospital-wide role): to decide, the seat of
+   * the step being decided and its escalation; to read, every step's.
+   */
+  readonly seats?: readonly string[];
+  /** The people who decided a step of a request: they keep reading it after their term ends. */
+  readonly deciderIds?: readonly string[];
 }
+
+/** A seat as rules and principals name it: `securityManager@<unit id>`, or `ciso` for a hospital-wide role. */
+export const seatKey = (role: string, unitId: string | null): string =>
+  unitId === null ? role : `${role}@${unitId}`;
 
 /** The whole hospital as a resource: the target of actions that concern no single record. */
 export const hospitalResource: Resource = { type: 'hospital', id: 'hospital', unitPath: [] };
@@ -80,6 +91,12 @@ export type Condition =
   | { readonly kind: 'classificationAtMost'; readonly level: Classification }
   /** Doing this duty on this record would put the principal on both sides of it (第3 7). */
   | { readonly kind: 'conflictOfDuty'; readonly duty: Duty }
+  /** The principal applied for the record or prepared it (a request's applicant or preparer). */
+  | { readonly kind: 'party' }
+  /** The principal holds one of the record's seats (the role for the seat's unit, or the hospital-wide role). */
+  | { readonly kind: 'seated' }
+  /** The principal decided a step of the record. */
+  | { readonly kind: 'decider' }
   | { readonly kind: 'anyOf'; readonly conditions: readonly Condition[] };
 
 export interface Rule<A extends string = string> {
@@ -106,7 +123,7 @@ export interface Decision {
   readonly allowed: boolean;
   /** Forbid rules that held (if any did); otherwise the permit rules that held. Empty: nothing permitted it. */
   readonly ruleIds: readonly string[];
-  /** A forbid rule marked `reportDenial` held: write a ledger entry (see `denialEntry`). */
+  /** A forbid rule marked `reportDenial` held: a sensitive denial (see `recordDenial`). */
   readonly report: boolean;
   /** Every forbid that held is overridable (separation of duties) and some permit held: see `overrideSeparationOfDuties`. */
   readonly overridable: boolean;

@@ -10,7 +10,7 @@ import { recordDenial } from './denials.js';
 import { authorizeDuty } from './override.js';
 import { principalOf } from './principal.js';
 import type { Role } from './roles.js';
-import type { Resource } from './rules.js';
+import { seatKey, type Resource } from './rules.js';
 import { approvesOwnRequest, auditsOwnUnit, verifiesOwnChange } from './separation.js';
 
 const person = (
@@ -35,11 +35,13 @@ const officer = person('okango', 'KANGO', [['securityOfficer', 'KANGO']]);
 const auditorOfKango = person('aud1', 'KANGO', [['auditor', null]]);
 const auditorOfKansa = person('aud2', 'KANSA', [['auditor', null]]);
 
+/** A nurse's request of 4E: its step's seat is the ward's Manager, sent up to the Officer of 看護部 if need be. */
 const request = (more: Partial<Resource> = {}): Resource => ({
   type: 'request',
   id: 'req-1',
   unitPath: ['4E', 'KANGO'],
   applicantId: 'nurse',
+  seats: [seatKey('securityManager', '4E'), seatKey('securityOfficer', 'KANGO')],
   ...more,
 });
 
@@ -187,17 +189,24 @@ describeEachDialect('separation of duties on the ledger', (db) => {
         'access.denied',
         'account:acc-m4e',
         'informationAsset:notes',
-        { action: 'information.read', ruleIds: ['information.compartment'] },
+        {
+          action: 'information.read',
+          ruleIds: ['information.compartment'],
+          reasons: ['rule', 'compartment'],
+          unitId: '4E',
+          compartment: 'psychiatry',
+        },
       ],
     ]);
     // An ordinary refusal is not sensitive: nothing is written.
+    const nurse = person('n4e', '4E', []);
     const plain = new AccessDenied(
-      otherManager,
-      'org.manage',
+      nurse,
+      'org.readReports',
       { type: 'hospital', id: 'hospital', unitPath: [] },
-      decide(otherManager, 'org.manage'),
+      decide(nurse, 'org.readReports'),
     );
-    expect(await recordDenial(db().ctx(), otherManager, plain)).toBe(false);
+    expect(await recordDenial(db().ctx(), nurse, plain)).toBe(false);
     expect(await auditSize(db().handle)).toBe(before + 1);
   });
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { defineUseCase } from '../usecase/index.js';
+import { defineUseCase, recordingDenials } from '../usecase/index.js';
 import { activateNext, queueContext } from './advance.js';
-import { envOf, loadRequest, recordingDenials, requireStaff, requireStatus } from './helpers.js';
+import { envOf, loadRequest, requireStaff, requireStatus } from './helpers.js';
 import { queueNotifications } from './notify.js';
 import { recordDecision } from './record-decision.js';
 import { requestTypes } from './registry.js';

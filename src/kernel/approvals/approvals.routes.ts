@@ -19,12 +19,15 @@ import { withdrawRequest } from './withdraw-request.js';
 
 const tags = ['approvals'];
 /**
- * The actions routes declare (第7 1(1)). The access rules have no approvals actions yet, so: a person's own
- * requests, tasks and notifications use the signed-in person's own action; reading a request uses the record-history
- * action; deciding uses `request.approve`. The use cases decide (approver seats, 第3 7), these only name it.
+ * The actions routes declare (第7 1(1)). A person's own lists and notifications are hospital-wide actions any
+ * signed-in account holds; what is done with one request (submit, read, withdraw, decide) is decided by the access
+ * kernel on that request in the use case, with its parties, route seats and units (`request.*` rules).
  */
-const own = 'identity.session' satisfies Action;
-const read = 'records.readHistory' satisfies Action;
+const list = 'request.list' satisfies Action;
+const notifications = 'request.readNotifications' satisfies Action;
+const submit = 'request.submit' satisfies Action;
+const read = 'request.read' satisfies Action;
+const withdraw = 'request.withdraw' satisfies Action;
 const decide = 'request.approve' satisfies Action;
 const idParams = z.strictObject({ id: z.string().min(1).max(64) });
 const listQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).optional() });
@@ -33,13 +36,13 @@ const listQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(500
 export const registerApprovalRoutes = (app: MamoriApp): void => {
   app.get(
     '/api/approvals/types',
-    { config: { action: own }, schema: { tags, summary: 'Request types with their forms and routes' } },
+    { config: { action: list }, schema: { tags, summary: 'Request types with their forms and routes' } },
     (req) => listRequestTypes(contextOf(req), {}),
   );
   app.get(
     '/api/approvals/tasks',
     {
-      config: { action: own },
+      config: { action: list },
       schema: { tags, summary: 'My tasks: requests waiting for my decision', querystring: listQuery },
     },
     (req) => listMyTasks(contextOf(req), req.query),
@@ -47,7 +50,7 @@ export const registerApprovalRoutes = (app: MamoriApp): void => {
   app.get(
     '/api/approvals/requests',
     {
-      config: { action: own },
+      config: { action: list },
       schema: { tags, summary: 'My requests (made or prepared by me)', querystring: listQuery },
     },
     (req) => listMyRequests(contextOf(req), req.query),
@@ -55,7 +58,7 @@ export const registerApprovalRoutes = (app: MamoriApp): void => {
   app.post(
     '/api/approvals/requests',
     {
-      config: { action: own },
+      config: { action: submit },
       schema: { tags, summary: 'Save a request as a draft', body: requestDraftInput },
     },
     async (req, reply) => reply.code(201).send(await createRequest(contextOf(req), req.body)),
@@ -63,7 +66,7 @@ export const registerApprovalRoutes = (app: MamoriApp): void => {
   app.post(
     '/api/approvals/requests/submit',
     {
-      config: { action: own },
+      config: { action: submit },
       schema: { tags, summary: 'Submit a draft, or fill in and submit at once', body: submitRequestInput },
     },
     async (req, reply) => reply.code(201).send(await submitRequest(contextOf(req), req.body)),
@@ -78,7 +81,7 @@ export const registerApprovalRoutes = (app: MamoriApp): void => {
   );
   app.post(
     '/api/approvals/requests/:id/submit',
-    { config: { action: own }, schema: { tags, summary: 'Submit a saved draft', params: idParams } },
+    { config: { action: submit }, schema: { tags, summary: 'Submit a saved draft', params: idParams } },
     (req) => submitRequest(contextOf(req), { requestId: req.params.id }),
   );
   app.post(
@@ -101,7 +104,7 @@ export const registerApprovalRoutes = (app: MamoriApp): void => {
   app.post(
     '/api/approvals/requests/:id/withdraw',
     {
-      config: { action: own },
+      config: { action: withdraw },
       schema: {
         tags,
         summary: 'Withdraw my request',
@@ -114,7 +117,7 @@ export const registerApprovalRoutes = (app: MamoriApp): void => {
   app.post(
     '/api/approvals/emergencies',
     {
-      config: { action: own },
+      config: { action: submit },
       schema: {
         tags,
         summary: 'Record an emergency exception carried out (8-5(2))',
@@ -126,7 +129,7 @@ export const registerApprovalRoutes = (app: MamoriApp): void => {
   app.post(
     '/api/approvals/requests/:id/report',
     {
-      config: { action: own },
+      config: { action: submit },
       schema: {
         tags,
         summary: 'Report an emergency exception to the CISO (8-5(2))',
@@ -169,7 +172,7 @@ export const registerApprovalRoutes = (app: MamoriApp): void => {
   app.get(
     '/api/approvals/notifications',
     {
-      config: { action: own },
+      config: { action: notifications },
       schema: {
         tags,
         summary: 'My notifications',
@@ -184,7 +187,7 @@ export const registerApprovalRoutes = (app: MamoriApp): void => {
   app.post(
     '/api/approvals/notifications/read',
     {
-      config: { action: own },
+      config: { action: notifications },
       schema: { tags, summary: 'Mark my notifications read', body: markNotificationsReadInput },
     },
     (req) => markNotificationsRead(contextOf(req), req.body),

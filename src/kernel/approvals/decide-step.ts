@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { defineUseCase } from '../usecase/index.js';
+import { defineUseCase, recordingDenials } from '../usecase/index.js';
 import { activateNext, partiesOf, queueContext, requestLabel, subjectOf } from './advance.js';
 import { updateRequest, updateStep } from './approvals.repository.js';
-import { badInput, envOf, loadRequest, recordingDenials, requireStaff, requireStatus } from './helpers.js';
+import { envOf, loadRequest, requireStaff, requireStatus } from './helpers.js';
 import { queueNotifications } from './notify.js';
 import { recordDecision } from './record-decision.js';
 import { requestTypes } from './registry.js';
@@ -32,17 +32,13 @@ export const decideStep = recordingDenials(
       const request = await loadRequest(ctx, tx, input.requestId);
       requireStatus(request, ['submitted']);
       const comment = input.comment ?? null;
-      if (input.decision === 'reject' && (comment === null || comment === '')) {
-        throw badInput('comment', {
-          ja: '却下の理由を記入してください。',
-          en: 'Give the reason for rejecting.',
-        });
-      }
       const def = requestTypes.require(request.type_id);
       const decision = input.decision === 'approve' ? 'approved' : 'rejected';
+      // Who may decide is settled first (the seat, 第3 7), then what the decision needs (a reason to reject).
       const recorded = await recordDecision(env, ctx.actor, request, def, decision, {
         comment,
         overrideReason: input.overrideReason,
+        commentRequired: decision === 'rejected',
       });
       const ledger = [...recorded.ledger];
       const notifications = [...recorded.notifications];

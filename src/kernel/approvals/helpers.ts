@@ -1,9 +1,15 @@
-import { AccessDenied, recordDenial, type Actor, type RoleGrant } from '../access/index.js';
+import {
+  AccessDenied,
+  decide,
+  type Action,
+  type Actor,
+  type Resource,
+  type RoleGrant,
+} from '../access/index.js';
 import type { ApprovalRequestTable, ApprovalStepTable, Tx } from '../db/index.js';
 import { AppError, type Bilingual } from '../errors/index.js';
 import { calendarDate } from '../time/index.js';
-import type { UseCase, UseCaseContext } from '../usecase/index.js';
-import type { z } from 'zod';
+import type { UseCaseContext } from '../usecase/index.js';
 import type { Env } from './advance.js';
 import { lockRequest } from './approvals.repository.js';
 import { directoryOf } from './directory.js';
@@ -77,19 +83,23 @@ export const seatOf = (
 };
 
 /**
- * Sensitive denials (第3 7: someone tried to approve their own request) are ledger entries: the access kernel's
- * `recordDenial` writes it in a transaction of its own, after the use case's own rolled back; the error goes on.
+ * Asks the access kernel whether the actor may do this to the request; a refusal is an `AccessDenied` (recorded
+ * when sensitive by `recordingDenials` around the use case) that says, when no forbid rule does, who may.
  */
-export const recordingDenials = <S extends z.ZodType, O>(useCase: UseCase<S, O>): UseCase<S, O> => {
-  const run = async (ctx: UseCaseContext, input: z.input<S>): Promise<O> => {
-    try {
-      return await useCase(ctx, input);
-    } catch (e) {
-      if (e instanceof AccessDenied) await recordDenial(ctx, ctx.actor, e);
-      throw e;
-    }
-  };
-  return Object.assign(run, { useCaseName: useCase.useCaseName });
+export const requireOnRequest = (
+  actor: Actor,
+  action: Action,
+  resource: Resource,
+  explanation: Bilingual,
+): void => {
+  const decision = decide(actor, action, resource);
+  if (!decision.allowed) throw new AccessDenied(actor, action, resource, decision, explanation);
+};
+
+/** What the parties alone may do: submit, withdraw, report. */
+export const onlyParties: Bilingual = {
+  ja: '申請者本人または申請を作成した人だけが行えます。',
+  en: 'Only the applicant, or whoever prepared the request, may do this.',
 };
 
 /** The first instant after a calendar date ends in a time zone: a request dated that day expires then. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { NotificationView } from '../../shared/api-types.js';
+import { requirePermission } from '../access/index.js';
 import { defineQuery } from '../usecase/index.js';
 import { requireStaff } from './helpers.js';
 
@@ -15,6 +16,7 @@ export const listMyNotifications = defineQuery({
   }),
   authorize: (ctx) => {
     requireStaff(ctx.actor);
+    requirePermission(ctx.actor, 'request.readNotifications');
   },
   execute: async (ctx, input): Promise<{ unread: number; items: NotificationView[] }> => {
     const db = ctx.database.db;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ApprovalTaskView } from '../../shared/api-types.js';
+import { requirePermission } from '../access/index.js';
 import { defineQuery } from '../usecase/index.js';
 import { pendingStepsFor, type Seat } from './approvals.repository.js';
 import { requireStaff } from './helpers.js';
@@ -14,6 +15,7 @@ export const listMyTasks = defineQuery({
   input: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
   authorize: (ctx) => {
     requireStaff(ctx.actor);
+    requirePermission(ctx.actor, 'request.list');
   },
   execute: async (ctx, input): Promise<ApprovalTaskView[]> => {
     const me = requireStaff(ctx.actor);

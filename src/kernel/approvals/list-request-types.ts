@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ApprovalTypeView } from '../../shared/api-types.js';
-import { AppError } from '../errors/index.js';
+import { requirePermission } from '../access/index.js';
 import { defineQuery } from '../usecase/index.js';
 import { requestTypes } from './registry.js';
 import { typeView } from './views.js';
@@ -10,9 +10,7 @@ export const listRequestTypes = defineQuery({
   name: 'approvals.listRequestTypes',
   input: z.strictObject({}),
   authorize: (ctx) => {
-    if (ctx.actor.kind === 'anonymous') {
-      throw new AppError('unauthenticated', { ja: 'サインインが必要です。', en: 'You need to sign in.' });
-    }
+    requirePermission(ctx.actor, 'request.list');
   },
   execute: (): Promise<ApprovalTypeView[]> => Promise.resolve(requestTypes.list().map(typeView)),
 });

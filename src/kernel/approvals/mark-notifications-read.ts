@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requirePermission } from '../access/index.js';
 import { defineUseCase } from '../usecase/index.js';
 import { badInput, requireStaff } from './helpers.js';
 
@@ -13,6 +14,7 @@ export const markNotificationsRead = defineUseCase({
   input: markNotificationsReadInput,
   authorize: (ctx) => {
     requireStaff(ctx.actor);
+    requirePermission(ctx.actor, 'request.readNotifications');
   },
   execute: async (ctx, input, tx) => {
     const me = requireStaff(ctx.actor);

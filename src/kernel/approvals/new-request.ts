@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { Actor } from '../access/index.js';
+import { newRequestResource } from './decision-resource.js';
 import type { ApprovalRequestTable } from '../db/index.js';
 import { newId } from '../ids.js';
 import type { Env } from './advance.js';
 import { nextRefNo } from './approvals.repository.js';
 import { parseForm, type FormValues } from './form-schema.js';
-import { badInput, requireStaff } from './helpers.js';
+import { badInput, onlyParties, requireOnRequest, requireStaff } from './helpers.js';
 import type { RequestTypeDefinition } from './request-type.js';
 
 /** What the applicant (or whoever prepares it for them) fills in. */
@@ -90,7 +91,7 @@ export const buildRequestRow = async (
   }
   const form = parseForm(def, input.form, options.complete);
   const preparer = preparing ? people.get(actorStaffId) : undefined;
-  return {
+  const row: ApprovalRequestTable = {
     id: newId(),
     ref_no: await nextRefNo(env.tx, Number(env.asOf.slice(0, 4))),
     type_id: def.id,
@@ -119,4 +120,15 @@ export const buildRequestRow = async (
     reported_at: null,
     closed_reason: null,
   };
+  // The access kernel decides `request.submit` on the new request: its applicant, or whoever prepares it.
+  requireOnRequest(
+    actor,
+    'request.submit',
+    newRequestResource(
+      row,
+      applicantPath.map((u) => u.id),
+    ),
+    onlyParties,
+  );
+  return row;
 };

@@ -1,11 +1,10 @@
-import { authorizeDuty, type Actor, type Role } from '../access/index.js';
+import { AccessDenied, authorizeDuty, decide, type Actor, type Role } from '../access/index.js';
 import type { ApprovalRequestTable, ApprovalStepTable } from '../db/index.js';
-import { AppError } from '../errors/index.js';
 import type { LedgerDraft } from '../ledger/index.js';
 import { queueContext, requestLabel, subjectOf, type Env } from './advance.js';
 import { stepsOf, updateStep } from './approvals.repository.js';
 import { decisionResource } from './decision-resource.js';
-import { requireStaff, seatOf } from './helpers.js';
+import { badInput, requireStaff, seatOf } from './helpers.js';
 import { roleName } from './labels.js';
 import { holdersOfSeat, type NotificationDraft } from './notify.js';
 import type { RequestTypeDefinition } from './request-type.js';
@@ -32,27 +31,32 @@ export const recordDecision = async (
   request: ApprovalRequestTable,
   def: RequestTypeDefinition,
   decision: 'approved' | 'rejected' | 'acknowledged',
-  options: { comment: string | null; overrideReason: string | null | undefined },
+  options: {
+    comment: string | null;
+    overrideReason: string | null | undefined;
+    /** Rejecting needs a reason; asked once the person is known to be the approver. */
+    commentRequired?: boolean;
+  },
 ): Promise<Recorded> => {
   const me = requireStaff(actor);
   const steps = await stepsOf(env.tx, request.id);
   const step = steps.find((s) => s.idx === request.current_step && s.status === 'pending');
   if (step === undefined) throw new Error(`request ${request.id} has no pending step`);
   const seat = seatOf(actor, step);
+  const resource = await decisionResource(env, request, step, seat?.escalated ?? false);
   if (seat === null) {
+    // Not the step's approver: the engine's refusal (a sensitive one), saying whose step it is.
     const who = roleName(step.role);
-    throw new AppError('forbidden', {
+    throw new AccessDenied(actor, 'request.approve', resource, decide(actor, 'request.approve', resource), {
       ja: `この申請の決裁者（${step.unit_name_ja ?? ''}${who.ja}）ではありません。`,
       en: `You are not the approver of this request (${who.en}${step.unit_name_en === null ? '' : ` of ${step.unit_name_en}`}).`,
     });
   }
   const reason = options.overrideReason?.trim() ?? '';
-  const override = authorizeDuty(
-    actor,
-    'request.approve',
-    await decisionResource(env, request, step, seat.escalated),
-    reason === '' ? undefined : { reason },
-  );
+  const override = authorizeDuty(actor, 'request.approve', resource, reason === '' ? undefined : { reason });
+  if (options.commentRequired === true && (options.comment === null || options.comment === '')) {
+    throw badInput('comment', { ja: '却下の理由を記入してください。', en: 'Give the reason for rejecting.' });
+  }
   const grantor = await env.directory.grantorOf(env.tx, seat.grant);
   const people = await env.directory.people(env.tx, grantor === null ? [me] : [me, grantor], env.asOf);
   const decider = people.get(me);

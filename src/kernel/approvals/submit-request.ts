@@ -1,9 +1,23 @@
 import { z } from 'zod';
 import type { Tx } from '../db/index.js';
 import { parseOrThrow } from '../errors/index.js';
-import { defineUseCase, type LedgerEntries, type UseCaseContext } from '../usecase/index.js';
-import { insertRequest } from './approvals.repository.js';
-import { badInput, envOf, loadRequest, requireStatus, requireStaff } from './helpers.js';
+import {
+  defineUseCase,
+  recordingDenials,
+  type LedgerEntries,
+  type UseCaseContext,
+} from '../usecase/index.js';
+import { insertRequest, stepsOf } from './approvals.repository.js';
+import { requestResource } from './decision-resource.js';
+import {
+  badInput,
+  envOf,
+  loadRequest,
+  onlyParties,
+  requireOnRequest,
+  requireStatus,
+  requireStaff,
+} from './helpers.js';
 import { buildRequestRow, requestDraftInput } from './new-request.js';
 import { queueContext } from './advance.js';
 import { queueNotifications } from './notify.js';
@@ -31,7 +45,7 @@ const submitWithin = async (
   input: SubmitRequestInput,
 ): Promise<{ result: Submitted; ledger: LedgerEntries }> => {
   const env = envOf(ctx, tx);
-  const me = requireStaff(ctx.actor);
+  requireStaff(ctx.actor);
   let request;
   if ('draft' in input) {
     const def = requestTypes.require(input.draft.typeId);
@@ -45,12 +59,12 @@ const submitWithin = async (
     await insertRequest(tx, request);
   } else {
     request = await loadRequest(ctx, tx, input.requestId);
-    if (request.applicant_staff_id !== me && request.preparer_staff_id !== me) {
-      throw badInput('requestId', {
-        ja: '申請者本人または作成した人だけが提出できます。',
-        en: 'Only the applicant or whoever prepared it can submit it.',
-      });
-    }
+    requireOnRequest(
+      ctx.actor,
+      'request.submit',
+      await requestResource(env.directory, tx, env.asOf, request, await stepsOf(tx, request.id)),
+      onlyParties,
+    );
     requireStatus(request, ['draft']);
   }
   const def = requestTypes.require(request.type_id);
@@ -68,14 +82,16 @@ const submitWithin = async (
  * draft → submitted: the whole form is checked, the route fixed and the first approver notified (in the
  * application and by e-mail). Only the applicant or whoever prepared the draft submits it.
  */
-export const submitRequest = defineUseCase({
-  name: 'approvals.submitRequest',
-  input: submitRequestInput,
-  authorize: (ctx) => {
-    requireStaff(ctx.actor);
-  },
-  execute: (ctx, input, tx) => submitWithin(ctx, tx, input),
-});
+export const submitRequest = recordingDenials(
+  defineUseCase({
+    name: 'approvals.submitRequest',
+    input: submitRequestInput,
+    authorize: (ctx) => {
+      requireStaff(ctx.actor);
+    },
+    execute: (ctx, input, tx) => submitWithin(ctx, tx, input),
+  }),
+);
 
 /**
  * A module files a request as part of its own use case (e.g. an asset received with an unclear classification

@@ -6,3 +6,4 @@ export {
   type Outcome,
   type UseCase,
 } from './define-use-case.js';
+export { recordingDenials } from './recording-denials.js';

@@ -6,16 +6,14 @@ import {
   formatJapanTime,
   decide,
   directoryOf,
-  recordDenial,
+  recordingDenials,
   requirePermission,
   type Actor,
   type Db,
   type Permission,
   type Resource,
-  type UseCase,
   type UseCaseContext,
 } from '../../kernel/index.js';
-import type { z } from 'zod';
 import type { AssetRow } from './assets.repository.js';
 
 /**
@@ -166,17 +164,7 @@ export const requireManageUnit = (actor: Actor, unitPath: readonly string[], fie
 };
 
 /** Sensitive denials (a compartment's information, class I to a contractor) are ledger entries of their own. */
-export const recordingDenials = <S extends z.ZodType, O>(useCase: UseCase<S, O>): UseCase<S, O> => {
-  const run = async (ctx: UseCaseContext, input: z.input<S>): Promise<O> => {
-    try {
-      return await useCase(ctx, input);
-    } catch (e) {
-      if (e instanceof AccessDenied) await recordDenial(ctx, ctx.actor, e);
-      throw e;
-    }
-  };
-  return Object.assign(run, { useCaseName: useCase.useCaseName });
-};
+export { recordingDenials };
 
 /** A person's name as the register prints it (the organisation's record on today's date), or their login. */
 export const nameOf = async (ctx: UseCaseContext, db: Db, staffId: string | null): Promise<string | null> => {

@@ -1,10 +1,7 @@
-import type { z } from 'zod';
 import {
-  AccessDenied,
   AppError,
-  recordDenial,
+  recordingDenials,
   requirePermission,
-  type UseCase,
   type AccountTable,
   type Db,
   type UseCaseContext,
@@ -44,16 +41,6 @@ export const accountOrNotFound = async (tx: Db, id: string): Promise<AccountTabl
 
 /**
  * A refusal by a forbid rule marked for reporting (a contractor at a privileged ID) becomes an `access.denied`
- * entry of its own after the refused use case rolled back; the error goes on.
+ * entry of its own after the refused use case rolled back; the error goes on (the kernel's wrapper).
  */
-export const recordingDenials = <S extends z.ZodType, O>(useCase: UseCase<S, O>): UseCase<S, O> => {
-  const run = async (ctx: UseCaseContext, input: z.input<S>): Promise<O> => {
-    try {
-      return await useCase(ctx, input);
-    } catch (e) {
-      if (e instanceof AccessDenied) await recordDenial(ctx, ctx.actor, e);
-      throw e;
-    }
-  };
-  return Object.assign(run, { useCaseName: useCase.useCaseName });
-};
+export { recordingDenials };
