@@ -20,7 +20,10 @@ export const permissions = {
   /** Run Mamori itself (start the server, migrate the database, seed the demo): the operator only, from the CLI. */
   'system.operate': { anyAccount: false, roles: [], reportDenial: true },
   'org.read': { anyAccount: true, roles: [] },
-  /** One's own session: read it, sign out. */
+  /**
+   * One's own session and sign-in security: read it, sign out, end one's other sessions, enrol or remove one's
+   * second factors, elevate one's privileged ID, report a sign-in that was not one's own.
+   */
   'identity.session': { anyAccount: true, roles: [] },
   'identity.changeOwnPassword': { anyAccount: true, roles: [] },
   /** The history tab of a record; the query narrows it by the record's kind (org records, one's own account). */

@@ -25,7 +25,11 @@ import { updateAssetRecord } from './update-asset.js';
 const tags = ['assets'];
 const idParams = z.strictObject({ id: z.string().min(1).max(64) });
 
-/** HTTP for the asset register (第4 2(1)–(4), 2(7)ウ): validate, call the use case, present. */
+/**
+ * HTTP for the asset register (第4 2(1)–(4), 2(7)ウ): validate, call the use case, present. A route about one asset
+ * names the record action the use case decides on it (`information.read`, `information.update`: its unit, class,
+ * compartment, 7-1(1)); the others name the register's own actions.
+ */
 export const registerAssetRoutes = (app: MamoriApp): void => {
   app.get(
     '/api/assets',
@@ -54,7 +58,7 @@ export const registerAssetRoutes = (app: MamoriApp): void => {
   app.get(
     '/api/assets/:id',
     {
-      config: { action: 'assets.read' },
+      config: { action: 'information.read' },
       schema: { tags, summary: 'An asset with its history', params: idParams },
     },
     (req) => getAsset(contextOf(req), { assetId: req.params.id }),
@@ -62,7 +66,7 @@ export const registerAssetRoutes = (app: MamoriApp): void => {
   app.put(
     '/api/assets/:id',
     {
-      config: { action: 'assets.register' },
+      config: { action: 'information.update' },
       schema: {
         tags,
         summary: 'Change where it lives, its retention; finish a draft',
@@ -89,7 +93,7 @@ export const registerAssetRoutes = (app: MamoriApp): void => {
   app.post(
     '/api/assets/:id/reclassify',
     {
-      config: { action: 'assets.register' },
+      config: { action: 'information.update' },
       schema: {
         tags,
         summary: "The Security Manager's reclassification (4-2(1)ア)",
@@ -102,7 +106,7 @@ export const registerAssetRoutes = (app: MamoriApp): void => {
   app.post(
     '/api/assets/:id/erase',
     {
-      config: { action: 'assets.register' },
+      config: { action: 'information.update' },
       schema: {
         tags,
         summary: 'Erase a draft no longer needed, with the record (4-2(2)ウ)',
@@ -115,7 +119,7 @@ export const registerAssetRoutes = (app: MamoriApp): void => {
   app.post(
     '/api/assets/:id/ruling',
     {
-      config: { action: 'assets.register' },
+      config: { action: 'information.update' },
       schema: {
         tags,
         summary: 'Ask the Security Manager again about an unclear classification (4-2(3)ウ)',
@@ -131,7 +135,7 @@ export const registerAssetRoutes = (app: MamoriApp): void => {
   app.post(
     '/api/assets/:id/publications',
     {
-      config: { action: 'assets.register' },
+      config: { action: 'information.update' },
       schema: {
         tags,
         summary: 'Record a publication to residents with the digest of what was published (4-2(7)ウ)',
@@ -146,7 +150,7 @@ export const registerAssetRoutes = (app: MamoriApp): void => {
   app.post(
     '/api/assets/publications/:id/check',
     {
-      config: { action: 'assets.register' },
+      config: { action: 'information.update' },
       schema: {
         tags,
         summary: 'Check what residents see against the recorded digest (4-2(7)ウ)',
