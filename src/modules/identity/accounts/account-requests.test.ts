@@ -5,6 +5,9 @@ import { describeEachDialect } from '../../../../test/db-harness.js';
 import { accountOf, lifecycleHospital } from '../../../../test/factories/lifecycle.js';
 import { auditEntries, auditSize } from '../../../../test/ledger-helpers.js';
 import { followStaffRecords, setAccountPrivilege } from '../index.js';
+import { testComplianceService } from '../../../../test/factories/compliance.js';
+
+const compliance = testComplianceService();
 
 /**
  * Requests about IDs through the approvals engine: a registration no longer needed is reported to the Security
@@ -43,6 +46,7 @@ describeEachDialect('requests about IDs (第7 2(1)イ(イ), 第7 2(1)ウ(イ)・
     submitRequest(db().ctx(actor), {
       draft: { typeId, form, ...(resourceUnitId === undefined ? {} : { resourceUnitId }) },
     });
+  const clause = (id: string) => compliance.getClause(db().ctx(systemActor('test')), { clauseId: id });
   const stepOf = (requestId: string) =>
     db()
       .handle.db.selectFrom('approval_steps')
@@ -235,10 +239,22 @@ describeEachDialect('requests about IDs (第7 2(1)イ(イ), 第7 2(1)ウ(イ)・
       privileged_until: '2026-09-30',
       privileged_request_id: submitted.id,
     });
-    // The day after: the lifecycle job takes the privilege away.
+    // Every privileged ID has who allowed it (the Director on the ID screens, the Manager by this request).
+    const allowed = await clause('7.2.1.c.b');
+    expect(allowed.status).toBe('met');
+    expect(allowed.reason.ja).toBe('有効な特権ID 4件はいずれも許可の記録があります。');
+    expect(allowed.evidence.map((e) => e.label.ja)).toContain(
+      `職員 七海（s007）: 看護支援システムの特権ID、許可済み、2026-09-30まで（${submitted.refNo}）`,
+    );
+    // The day after: past its end, until the lifecycle job takes the privilege away.
     db().clock.set('2026-09-30T14:59:00.000Z');
     expect(await followStaffRecords(db().ctx(systemActor('lifecycle')))).toBeNull();
     db().clock.set('2026-09-30T15:00:00.000Z');
+    const past = await clause('7.2.1.c.b');
+    expect(past.status).toBe('notMet');
+    expect(past.evidence.filter((e) => !e.ok).map((e) => e.label.en)).toEqual([
+      '職員 七海 (s007): privileged for 看護支援システム, allowed until 2026-09-30 (passed)',
+    ]);
     const later = await auditSize(db().handle);
     expect(await followStaffRecords(db().ctx(systemActor('lifecycle')))).toMatchObject({ privilegeEnded: 1 });
     const revoked = (await auditEntries(db().handle, later)).find(
@@ -246,6 +262,21 @@ describeEachDialect('requests about IDs (第7 2(1)イ(イ), 第7 2(1)ウ(イ)・
     );
     expect(revoked?.payload).toMatchObject({ loginId: 's007', why: 'untilPassed' });
     expect(await accountOf(db(), 's007')).toMatchObject({ privileged: 0, privileged_until: null });
+    expect((await clause('7.2.1.c.b')).status).toBe('met');
+    // A privileged ID nobody allowed (e.g. carried over from an old system) breaks the clause.
+    await db()
+      .handle.db.updateTable('accounts')
+      .set({ privileged: 1 })
+      .where('login_id', '=', 's006')
+      .execute();
+    const unallowed = await clause('7.2.1.c.b');
+    expect(unallowed.status).toBe('notMet');
+    expect(unallowed.reason.ja).toBe('許可の記録がないか期限を過ぎた特権IDが1件あります。');
+    await db()
+      .handle.db.updateTable('accounts')
+      .set({ privileged: 0 })
+      .where('login_id', '=', 's006')
+      .execute();
     db().clock.set('2026-04-01T01:00:00.000Z');
   });
 });
