@@ -7,6 +7,7 @@ import {
   requestTypes,
   startScheduler,
   systemActor,
+  useShippedPolicyPack,
   type Config,
 } from '../kernel/index.js';
 import { demoHospitalName, seedDemoHospital, type SeededPersona } from '../modules/demo/index.js';
@@ -52,6 +53,8 @@ export const serve = async (options: ServeOptions): Promise<void> => {
   const pack = loadPolicyPack();
   // The request types the approvals engine runs are the pack's (requests.yaml: forms, routes, conditions).
   requestTypes.usePack(pack);
+  // The parameters in force start from this pack's defaults (the one just checked), overlaid by approved changes.
+  useShippedPolicyPack(pack);
   const demoName =
     options.demo && !process.env['MAMORI_HOSPITAL_NAME_JA'] ? { hospitalName: demoHospitalName } : {};
   const runtime = await openRuntime(config, demoName);
