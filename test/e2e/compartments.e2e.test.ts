@@ -1,6 +1,6 @@
 /**
  * Compartments (別領域, 第7 1(1)イ) in a real browser against the built server with the demo hospital: the Manager
- * of 4階東病棟 (demo-manager) creates one on the ward's page (a missing name is named in both languages) and names a
+ * of 4階東病棟 (demo-manager), who sees the ward's seeded one, creates another on the ward's page (a missing name is named in both languages) and names a
  * nurse (demo-staff) its member; the nurse sees the compartment and its members; the Officer of 看護部
  * (demo-officer) manages nothing there and sees no compartment; the tab reads in English too.
  * Needs `npm run build` first and Debian's chromium (or MAMORI_CHROMIUM); skipped when there is no Chromium.
@@ -102,7 +102,8 @@ describe.skipIf(!hasChromium)('compartments in a real browser (Chromium)', () =>
     const { page } = manager;
 
     await openCompartments(page);
-    expect(await page.getByTestId('compartments').innerText()).toContain('表示できる別領域はありません');
+    // The demo's own compartment of the ward (seeded, 7-1(1)イ); she makes a second one.
+    expect(await page.getByTestId('compartments').innerText()).toContain('虐待・DV対応記録');
     await page.getByTestId('compartment-create-open').click();
     await page.getByTestId('compartment-create-save').click();
     // Nothing typed: the server names each empty name field, and the form shows it beside the field.
@@ -112,17 +113,18 @@ describe.skipIf(!hasChromium)('compartments in a real browser (Chromium)', () =>
     await page.getByTestId('compartment-name-ja').fill('身体拘束の記録');
     await page.getByTestId('compartment-name-en').fill('Restraint records');
     await page.getByTestId('compartment-create-save').click();
-    await page.getByTestId('compartment-name').waitFor();
-    expect(await page.getByTestId('compartment-name').innerText()).toBe('身体拘束の記録');
+    const created = page.getByTestId('compartment').filter({ hasText: '身体拘束の記録' });
+    await created.waitFor();
+    expect(await created.getByTestId('compartment-name').innerText()).toBe('身体拘束の記録');
 
-    await page.getByTestId('compartment-add-member-open').click();
+    await created.getByTestId('compartment-add-member-open').click();
     await page.getByTestId('compartment-member-select').click();
     // Names are written with a full-width space; the accessible name may carry an ordinary one.
     const nurseName = new RegExp(nurse.session.account.displayName.replace(/\s+/gu, '\\s*'), 'u');
     await page.getByRole('option', { name: nurseName }).click();
     await page.getByTestId('compartment-add-member-save').click();
-    await page.getByTestId('compartment-member-row').waitFor();
-    expect(await page.getByTestId('compartment-members').innerText()).toContain(
+    await created.getByTestId('compartment-member-row').waitFor();
+    expect(await created.getByTestId('compartment-members').innerText()).toContain(
       nurse.session.account.displayName,
     );
     await page.screenshot({ path: path.join(artifacts, 'compartments-manager.png'), fullPage: true });

@@ -3,6 +3,7 @@ import { importAssets } from '../assets/index.js';
 import { createAccount } from '../identity/index.js';
 import { importOrg, listUnits } from '../org/index.js';
 import { generateDemoAssets } from './demo-assets.js';
+import { planDemoCompartments, seedDemoCompartments, type DemoLogin } from './demo-compartments.js';
 import { demoDefaults, generateDemoHospital, type DemoHospital } from './generate-demo-hospital.js';
 import type { Persona } from './demo-personas.js';
 
@@ -18,7 +19,9 @@ export interface DemoSeedResult {
 
 /**
  * Loads the synthetic demo hospital (its organisation and its asset register) through the same import use cases a
- * hospital uses for its own data, then gives each persona an account with a temporary password. Does nothing on a database that has units already.
+ * hospital uses for its own data, then gives each persona an account with a temporary password, and has the ward
+ * Manager and the Security Director make two compartments (7-1(1)イ) with their members and class I records.
+ * Does nothing on a database that has units already.
  */
 export const seedDemoHospital = async (
   ctx: UseCaseContext,
@@ -36,12 +39,30 @@ export const seedDemoHospital = async (
     source: 'demo seed',
   });
   const personas: SeededPersona[] = [];
+  const logins = new Map<string, DemoLogin>();
   for (const persona of hospital.personas) {
     const account = await createAccount(ctx, {
       loginId: persona.loginId,
       employeeNumber: persona.employeeNumber,
     });
     personas.push({ ...persona, temporaryPassword: account.temporaryPassword });
+    logins.set(persona.key, {
+      accountId: account.id,
+      loginId: persona.loginId,
+      employeeNumber: persona.employeeNumber,
+    });
   }
+  const asOf = options.asOf ?? demoDefaults.asOf;
+  const loginOf = (key: 'securityManager' | 'securityDirector' | 'staff'): DemoLogin => {
+    const login = logins.get(key);
+    if (login === undefined) throw new Error(`the demo has no ${key} persona`);
+    return login;
+  };
+  await seedDemoCompartments(
+    ctx,
+    planDemoCompartments(hospital.data, asOf, loginOf('staff').employeeNumber),
+    { securityManager: loginOf('securityManager'), securityDirector: loginOf('securityDirector') },
+    asOf,
+  );
   return { seeded: true, hospital, personas };
 };
