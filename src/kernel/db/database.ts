@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
-import pg from 'pg';
+import type * as PgModule from 'pg';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -17,8 +18,16 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-// int8 (count(*), sums) arrives as text from pg; our counts fit a double.
-pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
+// pg is loaded when PostgreSQL is used: a SQLite deployment, and the ledger CLI on it, never pay for it.
+let pgModule: typeof PgModule | undefined;
+const loadPg = (): typeof PgModule => {
+  if (pgModule === undefined) {
+    pgModule = createRequire(import.meta.url)('pg') as typeof PgModule;
+    // int8 (count(*), sums) arrives as text from pg; our counts fit a double.
+    pgModule.types.setTypeParser(pgModule.types.builtins.INT8, (v) => Number.parseInt(v, 10));
+  }
+  return pgModule;
+};
 
 export const openSqlite = (file: string): DatabaseHandle => {
   const sqlite = new SQLite(file);
@@ -32,7 +41,7 @@ export const openSqlite = (file: string): DatabaseHandle => {
 };
 
 export const openPostgres = (url: string, poolSize = 10): DatabaseHandle => {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = new (loadPg().Pool)({ connectionString: url, max: poolSize });
   // An idle connection the server ends (restart, pg_terminate_backend, DROP DATABASE … FORCE) is an 'error' event;
   // unheard, Node ends the process. pg drops that client and the next query opens a new one, so a warning suffices.
   pool.on('error', (error) => {
