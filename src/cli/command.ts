@@ -1,3 +1,4 @@
+import { hostname, userInfo } from 'node:os';
 import { Command } from 'commander';
 import {
   requirePermission,
@@ -58,8 +59,21 @@ export const commandDeclarations = (program: Command): CommandDeclaration[] =>
     ...commandDeclarations(command),
   ]);
 
-/** The actor a command runs as: the operator at the server's terminal. */
-export const cliActor = systemActor('cli');
+/** The operating-system account and host a command runs from, so the ledger names where a change came from. */
+const operator = (): string => {
+  try {
+    return `${userInfo().username}@${hostname()}`;
+  } catch {
+    return `uid-${String(process.getuid?.() ?? 'unknown')}@${hostname()}`;
+  }
+};
+
+/**
+ * The actor a command runs as: the operator at the server's terminal (`system:cli:<user>@<host>` on the ledger).
+ * The operator holds the server's files and database already, so the CLI grants what the declared action needs;
+ * commands that need a person's authority (approvals, decisions) are not in the CLI.
+ */
+export const cliActor = systemActor(`cli:${operator()}`);
 
 /** Before a command runs: the actor may perform what it declares (the operator may perform every action on the hospital). */
 export const authorizeCommand = (command: Command): void => {

@@ -1,6 +1,6 @@
 import type { MamoriCommand } from './command.js';
 import { writeFileSync } from 'node:fs';
-import { systemActor } from '../kernel/access/actor.js';
+import { cliActor } from './command.js';
 import { loadConfig } from '../kernel/config/index.js';
 import { ledgerKeyFileOf } from '../kernel/ledger/operations.js';
 import type { UseCaseContext } from '../kernel/usecase/index.js';
@@ -22,7 +22,7 @@ const withCompliance = async <T>(
   const service = server.complianceService();
   const runtime = await server.openRuntime(loadConfig());
   try {
-    return await run({ ...runtime.app, actor: systemActor('cli') }, service, policy);
+    return await run({ ...runtime.app, actor: cliActor }, service, policy);
   } finally {
     await runtime.close();
   }

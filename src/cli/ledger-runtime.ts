@@ -1,6 +1,6 @@
 // Only the kernel parts the ledger needs, by path: the kernel's index and the server's runtime load every module,
 // PDF and spreadsheet library, and `mamori ledger verify` must stay small (under 200 MB on a log of 10 M entries).
-import { systemActor } from '../kernel/access/actor.js';
+import { cliActor } from './command.js';
 import { loadConfig, type Config } from '../kernel/config/index.js';
 import { migrateToLatest, openDatabase } from '../kernel/db/index.js';
 import { validationError } from '../kernel/errors/index.js';
@@ -24,7 +24,7 @@ export const withLedgerRuntime = async <T>(
       clock: systemClock,
       timeZone: config.timeZone,
       hospitalName: { ja: config.hospitalNameJa, en: config.hospitalNameEn },
-      actor: systemActor('cli'),
+      actor: cliActor,
     };
     return await run(ctx, { config });
   } finally {

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, openSqlite } from '../kernel/db/index.js';
@@ -197,6 +197,16 @@ describe('mamori ledger commands', () => {
       ['vault', true],
     ]);
     const db = openSqlite(join(dataDir, 'mamori.sqlite'));
+    // The verification is on the ledger, naming the operating-system account and host the command ran from.
+    const last = await db.db
+      .selectFrom('ledger_entries')
+      .select('entry')
+      .where('log', '=', 'audit')
+      .orderBy('idx', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(Buffer.from(last.entry).toString('utf8'))).toMatchObject({
+      actor: `system:cli:${userInfo().username}@${hostname()}`,
+    });
     const row = await db.db
       .selectFrom('ledger_entries')
       .select('entry')

@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { loadConfig, systemActor } from '../kernel/index.js';
+import { loadConfig } from '../kernel/index.js';
+import { cliActor } from './command.js';
 import {
   exportOrg,
   importOrgFile,
@@ -37,7 +38,7 @@ export const importOrgCommand = async (
     const content = await readFile(file);
     const sheet = sheetOf(options.sheet);
     const result = await importOrgFile(
-      { ...runtime.app, actor: systemActor('cli') },
+      { ...runtime.app, actor: cliActor },
       {
         format: formatOf(file, options.format),
         contentBase64: content.toString('base64'),
@@ -66,7 +67,7 @@ export const exportOrgCommand = async (
 ): Promise<void> => {
   const runtime = await openRuntime(loadConfig());
   try {
-    const data = await exportOrg({ ...runtime.app, actor: systemActor('cli') }, {});
+    const data = await exportOrg({ ...runtime.app, actor: cliActor }, {});
     const format = formatOf(file, options.format);
     if (format === 'xlsx') await writeFile(file, await writeOrgXlsx(data));
     else {
