@@ -2,12 +2,11 @@ import { z } from 'zod';
 import { AppError, defineUseCase, newId, type FieldIssue, type UseCaseContext } from '../../kernel/index.js';
 import { ownerOf, profileOf } from './account-row.js';
 import { findAccountById, revokeOtherSessions, updateAccountRow } from './accounts.repository.js';
-import { insertAttempt } from './attempts.repository.js';
 import { changePasswordInput } from './identity.schema.js';
 import { insertPasswordHistory, recentPasswordHashes } from './password-history.repository.js';
 import { passwordIssues } from './password-rules.js';
 import { hashPassword, verifyPassword } from './password.js';
-import { recordFailure } from './lockout.js';
+import { recordFailedCheck } from './lockout.js';
 import { loadIdentitySettings } from './settings.repository.js';
 
 const issue = (field: string, ja: string, en: string): FieldIssue => ({ field, message: { ja, en } });
@@ -55,22 +54,14 @@ const applyPasswordChange = defineUseCase({
     const profile = await profileOf(tx, account);
     if (!(await verifyPassword(account.password_hash, input.currentPassword))) {
       const now = ctx.clock.now().toISOString();
-      await insertAttempt(tx, {
-        id: newId(),
-        at: now,
-        login_id: account.login_id,
-        account_id: account.id,
-        ip: input.ip,
-        user_agent: null,
-        outcome: 'badPassword',
-        method: 'passwordChange',
-      });
-      const settings = await loadIdentitySettings(tx);
-      const more = await recordFailure(tx, {
+      const more = await recordFailedCheck(tx, {
         account,
         profile,
-        address: settings.address,
+        address: (await loadIdentitySettings(tx)).address,
         ip: input.ip,
+        userAgent: null,
+        outcome: 'badPassword',
+        method: 'passwordChange',
         now,
       });
       return {

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { AppError, defineUseCase, newId, type LedgerDraft } from '../../kernel/index.js';
+import { AppError, defineUseCase, type LedgerDraft } from '../../kernel/index.js';
 import { findAccountById, findSession } from './accounts.repository.js';
-import { insertAttempt } from './attempts.repository.js';
-import { recordFailure } from './lockout.js';
+import { recordFailedCheck } from './lockout.js';
 import { proofBody, proofFields, proofOf, rpSchema } from './mfa-inputs.js';
 import { confirmedFactors } from './mfa.repository.js';
 import { addMinutes, rotateSession } from './open-session.js';
@@ -66,21 +65,14 @@ export const elevateSession = defineUseCase({
           ? ({ result: 'wrong' } as const)
           : await checkSecondFactor(tx, account, session, proof, input.rp, nowDate);
     if (!passwordOk || (factor !== null && factor.result !== 'ok')) {
-      await insertAttempt(tx, {
-        id: newId(),
-        at: now,
-        login_id: account.login_id,
-        account_id: account.id,
-        ip: input.ip,
-        user_agent: session.user_agent,
-        outcome: passwordOk ? 'badSecondFactor' : 'badPassword',
-        method: 'elevation',
-      });
-      const more: LedgerDraft[] = await recordFailure(tx, {
+      const more: LedgerDraft[] = await recordFailedCheck(tx, {
         account,
         profile,
         address: settings.address,
         ip: input.ip,
+        userAgent: session.user_agent,
+        outcome: passwordOk ? 'badSecondFactor' : 'badPassword',
+        method: 'elevation',
         now,
       });
       return {

@@ -1,6 +1,12 @@
 import { newId, type AccountTable, type LedgerDraft, type Tx } from '../../kernel/index.js';
 import { updateAccountRow } from './accounts.repository.js';
-import { activeLockout, countAddressFailures, insertLockout } from './attempts.repository.js';
+import {
+  activeLockout,
+  countAddressFailures,
+  insertAttempt,
+  insertLockout,
+  type AttemptOutcome,
+} from './attempts.repository.js';
 import { addMinutes } from './open-session.js';
 import type { AddressLimit, PasswordProfile } from './password-profiles.js';
 
@@ -76,4 +82,34 @@ export const recordFailure = async (
     }
   }
   return out;
+};
+
+/**
+ * A failed check of a signed-in person's password or second factor (a change of password, an elevation): the
+ * attempt is recorded like one at sign-in and counts toward the same locks. Returns the locks' ledger entries.
+ */
+export const recordFailedCheck = async (
+  tx: Tx,
+  fields: {
+    readonly account: AccountTable;
+    readonly profile: PasswordProfile;
+    readonly address: AddressLimit;
+    readonly ip: string | null;
+    readonly userAgent: string | null;
+    readonly outcome: AttemptOutcome;
+    readonly method: 'passwordChange' | 'elevation';
+    readonly now: string;
+  },
+): Promise<LedgerDraft[]> => {
+  await insertAttempt(tx, {
+    id: newId(),
+    at: fields.now,
+    login_id: fields.account.login_id,
+    account_id: fields.account.id,
+    ip: fields.ip,
+    user_agent: fields.userAgent,
+    outcome: fields.outcome,
+    method: fields.method,
+  });
+  return recordFailure(tx, fields);
 };
