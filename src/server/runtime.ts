@@ -9,7 +9,7 @@ import {
   type DatabaseHandle,
 } from '../kernel/index.js';
 import { assetApprovalHooks, assetEvaluators } from '../modules/assets/index.js';
-import { identityApprovalHooks } from '../modules/identity/index.js';
+import { identityApprovalHooks, passwordPolicyEvaluator } from '../modules/identity/index.js';
 import { orgDirectory } from '../modules/org/index.js';
 import {
   builtinEvaluators,
@@ -73,10 +73,11 @@ let compliance: ComplianceService | undefined;
 export const complianceService = (): ComplianceService => {
   if (compliance === undefined) {
     const pack = loadPolicyPack();
+    const others = [...assetEvaluators, passwordPolicyEvaluator];
     compliance = createComplianceService(
       createComplianceSetup({
         pack,
-        evaluators: [...builtinEvaluators(pack, assetEvaluators), ...assetEvaluators],
+        evaluators: [...builtinEvaluators(pack, others), ...others],
         modules: presentModules,
         checklist: loadChecklistPack(pack),
       }),

@@ -97,3 +97,4 @@ export { scimTypeOf } from './scim/scim-errors.js';
 export { SCIM_ERROR } from './scim/scim.schema.js';
 export { registerScimRoutes, type ScimRouteOptions } from './scim/scim.routes.js';
 export { registerScimTokenRoutes } from './scim/scim-tokens.routes.js';
+export { passwordPolicyEvaluator } from './password-compliance.js';
