@@ -99,7 +99,7 @@ describeEachDialect('HTTP server', (db) => {
     expect(tooShort.statusCode).toBe(400);
     expect(tooShort.json<ErrorBody>().error.issues[0]).toMatchObject({
       field: 'newPassword',
-      message: { ja: '12文字以上で入力してください。' },
+      message: { ja: '13文字以上で入力してください。' },
     });
     const changed = await call(server.app, session, 'POST', '/api/account/password', {
       currentPassword: server.passwords.get('staff7'),

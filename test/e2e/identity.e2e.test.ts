@@ -64,11 +64,11 @@ describe.skipIf(!hasChromium)('identity in a real browser (Chromium)', () => {
     expect(await staff.textOf('must-change-notice')).toContain('第7 2(3)イ');
     expect(await staff.textOf('password-profile')).toContain('川口市医療センター基準（職員）');
     const rules = await staff.textOf('password-rules');
-    expect(rules).toContain('12文字以上');
-    expect(rules).toContain('過去5回以内');
+    expect(rules).toContain('13文字以上');
+    expect(rules).toContain('過去10回以内');
     await staff.byTestId('password-current').fill(temporary('demo-staff'));
-    await staff.byTestId('password-new').fill('password12345');
-    await staff.byTestId('password-confirm').fill('password12345');
+    await staff.byTestId('password-new').fill('password12345!');
+    await staff.byTestId('password-confirm').fill('password12345!');
     const [refused] = await Promise.all([
       staff.page.waitForResponse((r) => new URL(r.url()).pathname === '/api/account/password'),
       staff.byTestId('password-submit').click(),
@@ -174,7 +174,7 @@ describe.skipIf(!hasChromium)('identity in a real browser (Chromium)', () => {
     expect(nistDepartures).toContain(
       '第6 4(2)(オ)は、パスワードを定期的に又はアクセス回数に基づいて変更することを求めています。',
     );
-    expect(nistDepartures).not.toContain('この設定は12文字');
+    expect(nistDepartures).not.toContain('この設定は13文字');
     expect(await director.byTestId('standard-minLength').inputValue()).toBe('15');
     await director.page.screenshot({ path: path.join(artifacts, 'identity-settings.png'), fullPage: true });
   });

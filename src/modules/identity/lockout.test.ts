@@ -116,8 +116,8 @@ describeEachDialect('lockout (第7 2(1)ウ(エ))', (db) => {
     expect((await attempt('nurse6', good.get('nurse6') ?? '', '192.0.2.70')).ok).toBe(true);
   });
 
-  it('lets a staff lock run out after the profile minutes', async () => {
-    db().clock.advance(16 * MINUTE);
+  it('lets a staff lock run out after the profile minutes (the pack: 30, 第7 2(3)ア)', async () => {
+    db().clock.advance(31 * MINUTE);
     expect((await attempt('staff7', good.get('staff7') ?? '')).ok).toBe(true);
   });
 

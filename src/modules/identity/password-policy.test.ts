@@ -35,7 +35,11 @@ describeEachDialect('password policy profiles (第6 4(2), 第7 2(1)ウ(エ))', (
     expect(first.passwordReason).toBe('temporary');
     const view = await getSessionView(db().ctx(first.actor), first);
     expect(view.passwordReason).toBe('temporary');
-    expect(view.passwordRules).toMatchObject({ preset: 'kawaguchiStandard', minLength: 12, historyCount: 5 });
+    expect(view.passwordRules).toMatchObject({
+      preset: 'kawaguchiStandard',
+      minLength: 13,
+      historyCount: 10,
+    });
   });
 
   it('refuses a short, blocklisted or personal password, naming the field in both languages, changing nothing (第6 4(2)(ウ))', async () => {
@@ -51,13 +55,13 @@ describeEachDialect('password policy profiles (第6 4(2), 第7 2(1)ウ(エ))', (
     const short = await rejection(attempt('short-1'), 'validation');
     expect(short.issues[0]).toMatchObject({
       field: 'newPassword',
-      message: { ja: '12文字以上で入力してください。', en: 'Must be at least 12 characters.' },
+      message: { ja: '13文字以上で入力してください。', en: 'Must be at least 13 characters.' },
     });
-    const common = await rejection(attempt('password1234'), 'validation');
+    const common = await rejection(attempt('password1234!'), 'validation');
     expect(common.issues.map((i) => i.message.ja)).toEqual([
       'よく使われる、または漏えいしたことのあるパスワード・推測されやすい並びです（第6 4(2)(ウ)）。',
     ]);
-    const japanese = await rejection(attempt('さくら123456789012'), 'validation');
+    const japanese = await rejection(attempt('さくら123456789012!'), 'validation');
     expect(japanese.issues[0]?.message.en).toContain('common or breached');
     const name = await rejection(attempt('Nanami-by-the-sea-2026'), 'validation');
     expect(name.issues[0]?.message.en).toContain('must not contain your name');
@@ -95,7 +99,7 @@ describeEachDialect('password policy profiles (第6 4(2), 第7 2(1)ウ(エ))', (
     );
     expect(reuse.issues[0]).toMatchObject({
       field: 'newPassword',
-      message: { ja: '過去5回以内に使ったパスワードは使えません（第6 4(2)(オ)）。' },
+      message: { ja: '過去10回以内に使ったパスワードは使えません（第6 4(2)(オ)）。' },
     });
     passwords.set('nurse5', current);
   });
@@ -140,7 +144,7 @@ describeEachDialect('password policy profiles (第6 4(2), 第7 2(1)ウ(エ))', (
 
   it('refuses privileged settings no stricter than staff settings, naming each field (第7 2(1)ウ(エ), 第7 2(4))', async () => {
     const before = await auditSize(db().handle);
-    const weak = { ...presets.kawaguchiStandard, preset: 'kawaguchiPrivileged' as const };
+    const weak = { ...presets.kawaguchiStandard, preset: 'nist80063b4' as const };
     const error = await rejection(
       updateIdentitySettings(db().ctx(systemActor('test')), {
         ...defaultIdentitySettings,
@@ -164,14 +168,28 @@ describeEachDialect('password policy profiles (第6 4(2), 第7 2(1)ウ(エ))', (
       ...defaultIdentitySettings,
       profiles: {
         standard: presets.mhlwPeriodic,
-        privileged: { ...presets.kawaguchiPrivileged, maxAgeDays: 30 },
+        // Staff change every 60 days, so privileged IDs need a shorter period than the pack's Kawaguchi 90 days.
+        privileged: { ...presets.kawaguchiPrivileged, preset: 'mhlwTwoFactor', maxAgeDays: 30 },
       },
     });
     const [entry] = await auditEntries(db().handle, before);
     expect(entry?.kind).toBe('identity.settingsChanged');
     expect(entry?.payload).toMatchObject({
-      changes: { 'standard.minLength': { from: 12, to: 8 }, 'standard.maxAgeDays': { from: 180, to: 60 } },
+      changes: { 'standard.minLength': { from: 13, to: 8 }, 'standard.maxAgeDays': { from: 180, to: 60 } },
     });
+    // A Kawaguchi profile's numbers are the pack's parameters in force: changed through the committee (第9 3).
+    const packs = await rejection(
+      updateIdentitySettings(db().ctx(systemActor('test')), {
+        ...defaultIdentitySettings,
+        profiles: {
+          ...defaultIdentitySettings.profiles,
+          privileged: { ...presets.kawaguchiPrivileged, maxAgeDays: 30 },
+        },
+      }),
+      'validation',
+    );
+    expect(packs.issues[0]).toMatchObject({ field: 'profiles.privileged.maxAgeDays' });
+    expect(packs.issues[0]?.message.en).toContain('identity.privilegedPasswordMaxAge (now 90)');
     const view = await getIdentitySettings(db().ctx(systemActor('test')), {});
     expect(view.settings.profiles.standard.preset).toBe('mhlwPeriodic');
     expect(view.departures.standard.map((d) => `${d.guide}:${d.field}`)).toEqual([

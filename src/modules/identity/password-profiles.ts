@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /**
  * Password policy profiles as typed data (第6 4(2), 第7 2(1)ウ(エ), 第7 2(4)). A hospital picks one preset per
- * account class and may adjust its numbers in the settings; the Kawaguchi presets are the defaults.
+ * account class; the Kawaguchi presets are the defaults, and their numbers are the policy pack's parameters in force
+ * (kawaguchi-profiles.ts: changed through the committee, 第9 3). The other presets' numbers may be adjusted.
  */
 export const presetIds = [
   'kawaguchiStandard',
@@ -57,19 +58,20 @@ export const passwordProfileSchema = z
 export type PasswordProfile = z.output<typeof passwordProfileSchema>;
 
 export const presets: Readonly<Record<PresetId, PasswordProfile>> = {
-  // 第6 4(2): long enough, hard to guess, changed periodically, no reuse.
+  // 第6 4(2): long enough, hard to guess, changed periodically, no reuse. The numbers are the pack's parameters
+  // (kawaguchi-profiles.ts reads the ones in force); these are its shipped values, for screens and tests.
   kawaguchiStandard: {
     preset: 'kawaguchiStandard',
-    minLength: 12,
-    requireMixed: false,
+    minLength: 13,
+    requireMixed: true,
     blocklist: true,
     rejectPersonalInfo: true,
-    historyCount: 5,
+    historyCount: 10,
     maxAgeDays: 180,
     maxSignIns: null,
     mfaRequired: false,
     lockoutThreshold: 5,
-    lockoutMinutes: 15,
+    lockoutMinutes: 30,
     idleMinutes: 30,
     absoluteMinutes: 720,
     elevationMinutes: 15,
@@ -78,7 +80,7 @@ export const presets: Readonly<Record<PresetId, PasswordProfile>> = {
   kawaguchiPrivileged: {
     preset: 'kawaguchiPrivileged',
     minLength: 16,
-    requireMixed: false,
+    requireMixed: true,
     blocklist: true,
     rejectPersonalInfo: true,
     historyCount: 10,
@@ -88,7 +90,7 @@ export const presets: Readonly<Record<PresetId, PasswordProfile>> = {
     lockoutThreshold: 3,
     lockoutMinutes: 60,
     idleMinutes: 15,
-    absoluteMinutes: 120,
+    absoluteMinutes: 60,
     elevationMinutes: 15,
   },
   // MHLW guideline option 1: 13+ characters, letters, digits and symbols mixed, no forced change.

@@ -1,4 +1,5 @@
-import { AppError, type Db } from '../../kernel/index.js';
+import { AppError, effectiveParameters, type Db } from '../../kernel/index.js';
+import { withParametersInForce } from './kawaguchi-profiles.js';
 import {
   defaultIdentitySettings,
   identitySettingsSchema,
@@ -7,8 +8,16 @@ import {
 
 const POLICY_KEY = 'policy';
 
-/** The identity settings in force: the stored ones, or the Kawaguchi defaults before anyone changed them. */
+/**
+ * The identity settings in force: the stored ones, or the Kawaguchi defaults before anyone changed them, with the
+ * Kawaguchi profiles' numbers taken from the pack's parameters in force.
+ */
 export const loadIdentitySettings = async (db: Db): Promise<IdentitySettings> => {
+  const parameters = await effectiveParameters(db);
+  return withParametersInForce(await loadStoredSettings(db), (key) => parameters.get(key)?.value);
+};
+
+const loadStoredSettings = async (db: Db): Promise<IdentitySettings> => {
   const row = await db
     .selectFrom('identity_settings')
     .select('value')

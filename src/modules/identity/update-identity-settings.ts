@@ -1,10 +1,12 @@
 import {
   AppError,
   defineUseCase,
+  effectiveParameters,
   requirePermission,
   type FieldIssue,
   type JsonValue,
 } from '../../kernel/index.js';
+import { fieldsSetByPack } from './kawaguchi-profiles.js';
 import { identitySettingsSchema, type IdentitySettings } from './password-profiles.js';
 import { refuseContractor } from './privileged-guard.js';
 import { loadIdentitySettings, saveIdentitySettings } from './settings.repository.js';
@@ -86,7 +88,17 @@ export const updateIdentitySettings = defineUseCase({
     requirePermission(ctx.actor, 'identity.manageSettings');
   },
   execute: async (ctx, input, tx) => {
-    const issues = privilegedProblems(input);
+    const parameters = await effectiveParameters(tx);
+    const issues = [
+      ...fieldsSetByPack(input, (key) => parameters.get(key)?.value).map(([klass, field, key, value]) =>
+        problem(
+          `profiles.${klass}.${field}`,
+          `この値は対策基準のパラメータ ${key}（現在 ${String(value)}）に従います。変更は情報化推進会議への申請（第9 3）で行ってください。`,
+          `This value follows the policy parameter ${key} (now ${String(value)}); change it through a request to the committee (第9 3).`,
+        ),
+      ),
+      ...privilegedProblems(input),
+    ];
     const [first] = issues;
     if (first) throw new AppError('validation', first.message, { issues });
     const before = await loadIdentitySettings(tx);
