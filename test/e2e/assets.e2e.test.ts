@@ -13,6 +13,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AssetDetailView, AssetListView } from '../../src/shared/api-types.js';
 import { type RunningServer, startServer } from './server-process.js';
+import { firstSignIn } from './first-sign-in.js';
 
 const chromiumPath = process.env['MAMORI_CHROMIUM'] ?? '/usr/bin/chromium';
 const hasChromium = existsSync(chromiumPath);
@@ -67,28 +68,13 @@ describe.skipIf(!hasChromium)('information assets in a real browser (Chromium)',
   /** Signs in with the temporary password and changes it (第7 2(3)イ). */
   const signInAs = async (loginId: string): Promise<Person> => {
     if (browser === undefined) throw new Error('no browser');
-    const context = await browser.newContext({
-      locale: 'ja-JP',
-      timezoneId: 'Asia/Tokyo',
-      viewport: { width: 1360, height: 900 },
-    });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (e) => pageErrors.push(`${loginId}: ${e.message}`));
-    const temporary = server().personas.get(loginId) ?? '';
-    expect(temporary, server().output()).not.toBe('');
-    await page.goto(url('/signin'));
-    await page.getByTestId('signin-login-id').fill(loginId);
-    await page.getByTestId('signin-password').fill(temporary);
-    await page.getByTestId('signin-submit').click();
-    await page.waitForURL((u) => u.pathname === '/password');
-    const password = `Hotaru#${String(people.size + 5)}-Asama-2026`;
-    await page.getByTestId('password-current').fill(temporary);
-    await page.getByTestId('password-new').fill(password);
-    await page.getByTestId('password-confirm').fill(password);
-    await page.getByTestId('password-submit').click();
-    await page.waitForURL((u) => u.pathname === '/');
-    const signedIn = { context, page };
+    const signedIn = await firstSignIn(
+      browser,
+      server(),
+      loginId,
+      `Hotaru#${String(people.size + 5)}-Asama-2026`,
+      pageErrors,
+    );
     people.set(loginId, signedIn);
     return signedIn;
   };

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from './server-process.js';
+import { firstSignIn } from './first-sign-in.js';
 
 const chromiumPath = process.env['MAMORI_CHROMIUM'] ?? '/usr/bin/chromium';
 const hasChromium = existsSync(chromiumPath);
@@ -42,27 +43,14 @@ describe.skipIf(!hasChromium)(
     /** Signs in with the temporary password and changes it (第7 2(3)イ). */
     const signInAs = async (loginId: string): Promise<Page> => {
       if (browser === undefined) throw new Error('no browser');
-      const context = await browser.newContext({
-        locale: 'ja-JP',
-        timezoneId: 'Asia/Tokyo',
-        viewport: { width: 1400, height: 900 },
-      });
-      const page = await context.newPage();
-      page.setDefaultTimeout(20_000);
-      page.on('pageerror', (e) => pageErrors.push(`${loginId}: ${e.message}`));
-      const temporary = server().personas.get(loginId) ?? '';
-      expect(temporary, server().output()).not.toBe('');
-      await page.goto(url('/signin'));
-      await page.getByTestId('signin-login-id').fill(loginId);
-      await page.getByTestId('signin-password').fill(temporary);
-      await page.getByTestId('signin-submit').click();
-      await page.waitForURL((u) => u.pathname === '/password');
-      const password = `Hotaru#${String(pages.size + 5)}-Norikura-2026`;
-      await page.getByTestId('password-current').fill(temporary);
-      await page.getByTestId('password-new').fill(password);
-      await page.getByTestId('password-confirm').fill(password);
-      await page.getByTestId('password-submit').click();
-      await page.waitForURL((u) => u.pathname === '/');
+      const { page } = await firstSignIn(
+        browser,
+        server(),
+        loginId,
+        `Hotaru#${String(pages.size + 5)}-Norikura-2026`,
+        pageErrors,
+        { width: 1400, height: 900 },
+      );
       pages.set(loginId, page);
       return page;
     };
