@@ -11,6 +11,7 @@ import * as m008 from './migrations/008-identity-lifecycle.js';
 import * as m007 from './migrations/007-compartments.js';
 import * as m010 from './migrations/010-ledger-search.js';
 import * as m011 from './migrations/011-parameters-procedures.js';
+import * as m013 from './migrations/013-ledger-stored-levels.js';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -29,6 +30,7 @@ const migrations: Record<string, DialectMigration> = {
   '007-compartments': m007,
   '010-ledger-search': m010,
   '011-parameters-procedures': m011,
+  '013-ledger-stored-levels': m013,
 };
 
 export const latestMigration = Object.keys(migrations).sort().at(-1) ?? '';

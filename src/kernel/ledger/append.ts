@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Dialect, Tx } from '../db/index.js';
 import { canonicalJson, type JsonValue } from './canonical-json.js';
-import { CompactRange, hashLeaf } from './merkle.js';
+import { CompactRange, STORED_NODE_MIN_LEVEL, hashLeaf } from './merkle.js';
 import { rightEdge } from './tree-store.js';
 import type { LedgerLog } from './types.js';
 
@@ -69,8 +69,8 @@ const NODE_CHUNK = 1000;
 /**
  * Appends entries inside the caller's transaction, so the domain change and its entry commit together or not at
  * all. The head row serializes appenders: on PostgreSQL it is locked for the transaction; SQLite has one writer.
- * The interior hashes the new leaves complete are computed from the stored right edge of the tree and written in
- * the same transaction, so a proof never reads more than O(log n) rows.
+ * The interior hashes the new leaves complete are computed from the right edge of the tree and those from level
+ * STORED_NODE_MIN_LEVEL up written in the same transaction, so a proof never reads more than O(log n) rows.
  */
 export const appendEntries = async (
   tx: Tx,
@@ -99,7 +99,9 @@ export const appendEntries = async (
       timeJson,
     );
     const leaf = hashLeaf(entry);
-    range.push(leaf, (n) => nodes.push({ log, level: n.level, idx: n.index, hash: n.hash }));
+    range.push(leaf, (n) => {
+      if (n.level >= STORED_NODE_MIN_LEVEL) nodes.push({ log, level: n.level, idx: n.index, hash: n.hash });
+    });
     return {
       log,
       idx: index,

@@ -11,7 +11,7 @@ import { startCheckpointer } from './checkpointer.js';
 import { issueCheckpoint, latestCheckpoint } from './checkpoints.js';
 import { cosignLatest } from './cosign.js';
 import { createCosignerKey, loadOrCreateDeploymentKey, logVerifierKey, readSignerKeyFile } from './keys.js';
-import { CompactRange, hashLeaf } from './merkle.js';
+import { CompactRange, STORED_NODE_MIN_LEVEL, hashLeaf } from './merkle.js';
 import { SIG_COSIGNATURE_V1, openNote, parseCheckpoint, parseNote, parseVerifierKey } from './note.js';
 import { verifyLedger } from './verify.js';
 
@@ -63,11 +63,11 @@ const rewriteHistory = async (handle: DatabaseHandle, index: number): Promise<vo
   const range = new CompactRange();
   const nodes: { log: string; level: number; idx: number; hash: Buffer }[] = [];
   for (const r of rows)
-    range.push(Buffer.from(r.leaf_hash), (n) =>
-      nodes.push({ log, level: n.level, idx: n.index, hash: n.hash }),
-    );
+    range.push(Buffer.from(r.leaf_hash), (n) => {
+      if (n.level >= STORED_NODE_MIN_LEVEL) nodes.push({ log, level: n.level, idx: n.index, hash: n.hash });
+    });
   await handle.db.deleteFrom('ledger_nodes').where('log', '=', log).execute();
-  await handle.db.insertInto('ledger_nodes').values(nodes).execute();
+  if (nodes.length > 0) await handle.db.insertInto('ledger_nodes').values(nodes).execute();
 };
 
 describeEachDialect('ledger checkpoints, keys and cosignatures', (db) => {

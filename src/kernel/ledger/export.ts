@@ -12,7 +12,8 @@ import type { DatabaseHandle } from '../db/index.js';
  * `mamori ledger export DIR`: everything an auditor needs to verify a log without Mamori, its database or its
  * server, with only the public key. Per log, `<log>/entries.jsonl` holds one line per entry in index order:
  * `{"index","entry","leafHash","nodes"}` with the exact entry bytes, the stored leaf hash, and the stored interior
- * hashes that entry completed (levels 1, 2, … as (index+1) is divisible by 2, 4, …; null where none is stored),
+ * hashes that entry completed (levels 1, 2, … as (index+1) is divisible by 2, 4, …; null where none is stored:
+ * always below level 4, whose nodes the ledger recomputes from the leaves),
  * all base64; `<log>/checkpoints.jsonl` holds `{"size","note"}` per signed checkpoint with its cosignatures.
  * `manifest.json` says what was exported; it is not trusted by the verifier beyond the log lengths.
  */

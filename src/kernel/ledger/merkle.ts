@@ -34,6 +34,35 @@ export const hashLeaf = (entry: Uint8Array): Buffer => sha256(prefixed(LEAF_PREF
 export const hashChildren = (left: Uint8Array, right: Uint8Array): Buffer =>
   sha256(prefixed(NODE_PREFIX, left, right));
 
+/**
+ * The lowest level of interior hash the ledger stores. A node below it covers at most 8 leaves and is recomputed
+ * from their stored leaf hashes when a proof needs it (one range read), so an append writes one node row per 16
+ * entries instead of one per entry.
+ */
+export const STORED_NODE_MIN_LEVEL = 4;
+
+/** How many interior hashes a log of `size` leaves stores: its complete subtrees from the lowest stored level up. */
+export const storedNodeCount = (size: number): number => {
+  let count = 0;
+  for (let width = 2 ** STORED_NODE_MIN_LEVEL; width <= size; width *= 2) count += Math.floor(size / width);
+  return count;
+};
+
+/** The hash of a complete subtree from its leaf hashes, left to right (a power of two of them). */
+export const subtreeHash = (leaves: readonly Buffer[]): Buffer => {
+  let level = [...leaves];
+  while (level.length > 1) {
+    const next: Buffer[] = [];
+    for (let i = 0; i + 1 < level.length; i += 2)
+      next.push(hashChildren(level[i] as Buffer, level[i + 1] as Buffer));
+    level = next;
+  }
+  const root = level[0];
+  if (root === undefined || (leaves.length & (leaves.length - 1)) !== 0)
+    throw new RangeError(`a complete subtree needs a power of two of leaves, not ${leaves.length}`);
+  return root;
+};
+
 /** A complete subtree: level L, index i covers leaves [i·2^L, (i+1)·2^L). Level 0 is a leaf. */
 export interface NodeKey {
   readonly level: number;

@@ -1,6 +1,7 @@
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../db/index.js';
+import { STORED_NODE_MIN_LEVEL } from './merkle.js';
 import type { LedgerReader } from './tree-store.js';
 import type { LedgerLog } from './types.js';
 
@@ -222,13 +223,13 @@ export const withLedgerSnapshot = <T>(
     ? sqliteSnapshot(database.location, log, run)
     : kyselySnapshot(database.db, log, run);
 
-/** The stored interior hashes completed by the leaves [first, last]: (i+1)·2^L − 1 falls in the range. */
 /** A numeric key for a node (level ≤ 52, index < 2^47): cheaper than a string in the verification loop. */
 export const nodeKey = (level: number, index: number): number => index * 64 + level;
 
+/** The stored interior hashes completed by the leaves [first, last]: (i+1)·2^L − 1 falls in the range. */
 export const rangesCompletedBy = (first: number, last: number): NodeRange[] => {
   const ranges: NodeRange[] = [];
-  for (let level = 1; 2 ** level <= last + 1; level++) {
+  for (let level = STORED_NODE_MIN_LEVEL; 2 ** level <= last + 1; level++) {
     const width = 2 ** level;
     const from = Math.ceil((first + 1) / width) - 1;
     const to = Math.floor((last + 1) / width) - 1;
@@ -237,6 +238,9 @@ export const rangesCompletedBy = (first: number, last: number): NodeRange[] => {
   return ranges;
 };
 
-/** The ranges of interior hashes that would reach past a log of `size` leaves: (L, i) with i ≥ ⌊size/2^L⌋. */
+/** The ranges of stored interior hashes that would reach past a log of `size` leaves: i ≥ ⌊size/2^L⌋. */
 export const rangesBeyond = (size: number): NodeRange[] =>
-  Array.from({ length: 52 }, (_, i) => ({ level: i + 1, from: Math.floor(size / 2 ** (i + 1)) }));
+  Array.from({ length: 53 - STORED_NODE_MIN_LEVEL }, (_, i) => {
+    const level = STORED_NODE_MIN_LEVEL + i;
+    return { level, from: Math.floor(size / 2 ** level) };
+  });

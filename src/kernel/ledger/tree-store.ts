@@ -7,6 +7,8 @@ import {
   foldSubtrees,
   inclusionRanges,
   nodeKeyString,
+  STORED_NODE_MIN_LEVEL,
+  subtreeHash,
   type LeafRange,
   type NodeHash,
   type NodeKey,
@@ -49,9 +51,41 @@ export const nodesInRanges = async (
   return (await query.execute(db)).rows;
 };
 
+/** Leaf ranges [start, end) sorted and merged where they touch, so each is one index range read. */
+const mergeRanges = (ranges: readonly LeafRange[]): LeafRange[] => {
+  const merged: { start: number; end: number }[] = [];
+  for (const r of [...ranges].sort((a, b) => a.start - b.start)) {
+    const last = merged.at(-1);
+    if (last !== undefined && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    else merged.push({ start: r.start, end: r.end });
+  }
+  return merged;
+};
+
+/** The stored leaf hashes of the entries in the ranges, by index: one UNION ALL of primary-key range reads. */
+const leafHashesIn = async (
+  db: LedgerReader,
+  log: LedgerLog,
+  ranges: readonly LeafRange[],
+): Promise<Map<number, Buffer>> => {
+  const leaves = new Map<number, Buffer>();
+  if (ranges.length === 0) return leaves;
+  const parts = ranges.map(
+    (r) =>
+      sql`select idx, leaf_hash from ledger_entries where log = ${log} and idx >= ${r.start} and idx < ${r.end}`,
+  );
+  const rows = await sql<{
+    idx: number;
+    leaf_hash: Uint8Array;
+  }>`${sql.join(parts, sql` union all `)}`.execute(db);
+  for (const r of rows.rows) leaves.set(r.idx, Buffer.from(r.leaf_hash));
+  return leaves;
+};
+
 /**
- * The stored hashes of complete subtrees: level 0 from the entries' leaf hashes, higher levels from the interior
- * nodes. O(number of keys) indexed reads in at most two queries.
+ * The hashes of complete subtrees: leaves from the entries' stored leaf hashes, nodes below the lowest stored
+ * level recomputed from those (at most 8 leaves each), higher levels from the stored interior nodes. At most two
+ * queries, each O(number of keys) indexed range reads.
  */
 export const readSubtreeHashes = async (
   db: LedgerReader,
@@ -59,16 +93,22 @@ export const readSubtreeHashes = async (
   keys: readonly NodeKey[],
 ): Promise<Map<string, Buffer>> => {
   const found = new Map<string, Buffer>();
-  const leaves = [...new Set(keys.filter((k) => k.level === 0).map((k) => k.index))];
-  const interior = keys.filter((k) => k.level > 0);
-  if (leaves.length > 0) {
-    const rows = await db
-      .selectFrom('ledger_entries')
-      .select(['idx', 'leaf_hash'])
-      .where('log', '=', log)
-      .where('idx', 'in', leaves)
-      .execute();
-    for (const r of rows) found.set(nodeKeyString({ level: 0, index: r.idx }), Buffer.from(r.leaf_hash));
+  const fromLeaves = keys.filter((k) => k.level < STORED_NODE_MIN_LEVEL);
+  const interior = keys.filter((k) => k.level >= STORED_NODE_MIN_LEVEL);
+  const leafRange = (k: NodeKey): LeafRange => ({
+    start: k.index * 2 ** k.level,
+    end: (k.index + 1) * 2 ** k.level,
+  });
+  const leaves = await leafHashesIn(db, log, mergeRanges(fromLeaves.map(leafRange)));
+  for (const k of fromLeaves) {
+    const { start, end } = leafRange(k);
+    const hashes: Buffer[] = [];
+    for (let i = start; i < end; i++) {
+      const leaf = leaves.get(i);
+      if (leaf === undefined) throw storeDamaged(log, `the leaf hash of entry ${i} is missing`);
+      hashes.push(leaf);
+    }
+    found.set(nodeKeyString(k), subtreeHash(hashes));
   }
   if (interior.length > 0) {
     const rows = await nodesInRanges(

@@ -1,5 +1,5 @@
 import type { Bilingual } from '../errors/bilingual.js';
-import { CompactRange, hashLeaf, type NodeHash } from './merkle.js';
+import { CompactRange, STORED_NODE_MIN_LEVEL, hashLeaf, type NodeHash } from './merkle.js';
 import { NoteError, openNote, parseCheckpoint, type VerifierKey } from './note.js';
 
 /**
@@ -14,10 +14,12 @@ import { NoteError, openNote, parseCheckpoint, type VerifierKey } from './note.j
  * - entries swapped: the first position holds an entry claiming another index (that position);
  * - an entry inserted and later rows moved up: the moved entry claims the index the inserted one took (that
  *   index); a copy of an earlier entry is caught as a duplicate (its position);
- * - an interior hash changed: it no longer matches its recomputed children, whose stored hashes do (the first
- *   leaf it covers); a missing one points at the leaf whose append should have written it;
- * - a level-1 mismatch cannot tell a changed hash from a changed leaf whose stored leaf hash was changed with
- *   it, so the next entry is read first: if it shows the displacement, that index; otherwise the pair's first.
+ * - a stored interior hash (levels STORED_NODE_MIN_LEVEL and up) changed: it no longer matches the hash
+ *   recomputed from the leaves, whose stored hashes do (the first leaf it covers); a missing one points at the
+ *   leaf whose append should have written it;
+ * - a mismatch at the lowest stored level cannot tell a changed hash from a changed leaf whose stored leaf hash
+ *   was changed with it, so the next entry is read first: if it shows a displacement within the 16 leaves the
+ *   node covers, that index; otherwise the node's first leaf.
  * A checkpoint whose root does not match names the checkpoint; which entry changed is then only known to lie
  * between the previous good checkpoint and it.
  */
@@ -300,6 +302,7 @@ export class LogVerifier {
 
   private checkNode(node: NodeHash, completingLeaf: number): void {
     if (this.found || this.pending || this.storedNode === undefined) return;
+    if (node.level < STORED_NODE_MIN_LEVEL) return;
     const stored = this.storedNode(node.level, node.index);
     const first = node.index * 2 ** node.level;
     if (stored === undefined) {
@@ -312,7 +315,7 @@ export class LogVerifier {
       return;
     }
     if (stored.equals(node.hash)) return;
-    if (node.level === 1) {
+    if (node.level === STORED_NODE_MIN_LEVEL) {
       this.pending = { level: node.level, index: node.index };
       return;
     }
@@ -328,8 +331,9 @@ export class LogVerifier {
   }
 
   /**
-   * Settles what is pending with the next evidence: a level-1 mismatch yields to a problem inside (or before) its
-   * pair, a checkpoint root mismatch to a problem before the checkpoint's size; otherwise they stand.
+   * Settles what is pending with the next evidence: a mismatch at the lowest stored level yields to a problem
+   * inside (or before) the leaves it covers, a checkpoint root mismatch to a problem before the checkpoint's size;
+   * otherwise they stand.
    */
   private settle(next: VerifyProblem | null): false {
     const [pending, pendingCheckpoint] = [this.pending, this.pendingCheckpoint];
@@ -337,9 +341,12 @@ export class LogVerifier {
     this.pendingCheckpoint = null;
     const at = next?.firstBadIndex ?? null;
     if (pending) {
-      const first = pending.index * 2;
+      const width = 2 ** pending.level;
+      const first = pending.index * width;
       return this.fail(
-        next && at !== null && at <= first + 1 ? next : this.nodeMismatch(1, pending.index, first),
+        next && at !== null && at < first + width
+          ? next
+          : this.nodeMismatch(pending.level, pending.index, first),
       );
     }
     if (pendingCheckpoint) {
