@@ -16,6 +16,7 @@ import {
   type UseCaseContext,
 } from '../src/kernel/index.js';
 import { assetApprovalHooks } from '../src/modules/assets/index.js';
+import { facilitiesApprovalHooks } from '../src/modules/facilities/index.js';
 import { identityApprovalHooks } from '../src/modules/identity/index.js';
 import { orgDirectory } from '../src/modules/org/index.js';
 import { policyApprovalHooks } from '../src/modules/policy/index.js';
@@ -31,7 +32,12 @@ export interface TestDatabase {
 const postgresUrl = process.env['MAMORI_TEST_POSTGRES_URL'];
 
 /** Every module's approval hooks, as the server's runtime merges them. */
-const approvalHooks = mergeApprovalHooks(assetApprovalHooks, identityApprovalHooks, policyApprovalHooks);
+const approvalHooks = mergeApprovalHooks(
+  assetApprovalHooks,
+  facilitiesApprovalHooks,
+  identityApprovalHooks,
+  policyApprovalHooks,
+);
 
 /** The dialects this run covers: SQLite always, PostgreSQL when MAMORI_TEST_POSTGRES_URL is set (CI sets it). */
 export const testDialects: readonly Dialect[] = postgresUrl ? ['sqlite', 'postgres'] : ['sqlite'];

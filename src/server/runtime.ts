@@ -9,6 +9,7 @@ import {
   type DatabaseHandle,
 } from '../kernel/index.js';
 import { assetApprovalHooks, assetEvaluators } from '../modules/assets/index.js';
+import { facilitiesApprovalHooks, facilitiesEvaluators } from '../modules/facilities/index.js';
 import { identityApprovalHooks, passwordPolicyEvaluator } from '../modules/identity/index.js';
 import { orgDirectory } from '../modules/org/index.js';
 import {
@@ -23,6 +24,7 @@ import {
 /** What the modules do when requests about their records are routed and approved (the engine's port). */
 export const approvalHooks = mergeApprovalHooks(
   assetApprovalHooks,
+  facilitiesApprovalHooks,
   identityApprovalHooks,
   policyApprovalHooks,
 );
@@ -62,7 +64,16 @@ export const openRuntime = async (
 };
 
 /** Modules present in this build (kernel parts included): a clause of any other is "not yet evaluable". */
-const presentModules = ['org', 'identity', 'access', 'ledger', 'approvals', 'policy', 'assets'] as const;
+const presentModules = [
+  'org',
+  'identity',
+  'access',
+  'ledger',
+  'approvals',
+  'policy',
+  'assets',
+  'facilities',
+] as const;
 
 let compliance: ComplianceService | undefined;
 
@@ -73,7 +84,7 @@ let compliance: ComplianceService | undefined;
 export const complianceService = (): ComplianceService => {
   if (compliance === undefined) {
     const pack = loadPolicyPack();
-    const others = [...assetEvaluators, passwordPolicyEvaluator];
+    const others = [...assetEvaluators, ...facilitiesEvaluators, passwordPolicyEvaluator];
     compliance = createComplianceService(
       createComplianceSetup({
         pack,

@@ -5,3 +5,4 @@ export type * from './api-types-org.js';
 export type * from './api-types-approvals.js';
 export type * from './api-types-compliance.js';
 export type * from './api-types-assets.js';
+export type * from './api-types-facilities.js';

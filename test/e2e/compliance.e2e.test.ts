@@ -96,8 +96,8 @@ describe.skipIf(!hasChromium)('compliance screens in a real browser (Chromium)',
     expect(await first.innerText()).toContain('第3 1');
     expect(await first.innerText()).toContain('病院事業管理者を、最高情報統括責任者とする。');
     expect(await first.getByTestId('clause-status').innerText()).toBe('適合');
-    expect(await rowOf('5.1.1').getByTestId('clause-status').innerText()).toBe('評価不能');
-    expect(await rowOf('5.1.1').innerText()).toContain('施設・機器（facilities）モジュールがまだありません');
+    expect(await rowOf('7.4.1.a').getByTestId('clause-status').innerText()).toBe('評価不能');
+    expect(await rowOf('7.4.1.a').innerText()).toContain('脅威対策（threats）モジュールがまだありません');
     await page.screenshot({ path: path.join(artifacts, 'compliance-standard.png') });
   });
 

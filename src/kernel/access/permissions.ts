@@ -110,6 +110,13 @@ export const permissions = {
     roles: ['ciso', 'securityDirector', 'securityOfficer', 'securityManager'],
     reportDenial: true,
   },
+  /** The device register (第5 1, 4(1)); each device is then shown to its unit's people and hospital-wide roles. */
+  'facilities.read': { anyAccount: true, roles: [] },
+  /** Register and keep devices, their maintenance, repairs and disposals: the units' Managers and Staff, Officers, the security office. */
+  'facilities.manage': {
+    anyAccount: false,
+    roles: ['ciso', 'securityDirector', 'securityOfficer', 'securityManager', 'securityStaff'],
+  },
   /**
    * A person's own work in the approvals engine (許可の申請): the request types to choose from, their own requests
    * and the tasks waiting for their decision. What they may do with one request is decided on the request

@@ -12,6 +12,7 @@ import * as m007 from './migrations/007-compartments.js';
 import * as m010 from './migrations/010-ledger-search.js';
 import * as m011 from './migrations/011-parameters-procedures.js';
 import * as m013 from './migrations/013-ledger-stored-levels.js';
+import * as m012 from './migrations/012-facilities.js';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -31,6 +32,7 @@ const migrations: Record<string, DialectMigration> = {
   '010-ledger-search': m010,
   '011-parameters-procedures': m011,
   '013-ledger-stored-levels': m013,
+  '012-facilities': m012,
 };
 
 export const latestMigration = Object.keys(migrations).sort().at(-1) ?? '';

@@ -63,6 +63,7 @@ import type {
   MediumTable,
   StoragePlaceTable,
 } from './schema-assets.js';
+import type { DeviceDisposalTable, DeviceServiceTable, DeviceTable } from './schema-facilities.js';
 
 export type * from './schema-org.js';
 export type * from './schema-identity.js';
@@ -70,6 +71,7 @@ export type * from './schema-ledger.js';
 export type * from './schema-approvals.js';
 export type * from './schema-policy.js';
 export type * from './schema-assets.js';
+export type * from './schema-facilities.js';
 
 export interface Database {
   units: UnitTable;
@@ -121,4 +123,7 @@ export interface Database {
   compartment_members: CompartmentMemberTable;
   policy_parameter_versions: PolicyParameterVersionTable;
   unit_procedures: UnitProcedureTable;
+  devices: DeviceTable;
+  device_services: DeviceServiceTable;
+  device_disposals: DeviceDisposalTable;
 }
