@@ -143,9 +143,21 @@ export interface LockoutView {
   releaseReason: string | null;
 }
 
+/** A field of a Kawaguchi profile set by a parameter of the policy pack in force (changed by a request, 第9 3). */
+export interface PackSetFieldView {
+  field: Exclude<keyof PasswordProfileView, 'preset'>;
+  parameterKey: string;
+  /** The clause the parameter belongs to, as printed (e.g. 第6 4(2)(ウ)). */
+  clause: string;
+  labelJa: string;
+  labelEn: string;
+}
+
 export interface IdentitySettingsView {
   settings: IdentitySettingsBody;
   presets: Record<string, PasswordProfileView>;
   departures: { standard: DepartureView[]; privileged: DepartureView[] };
   blocklistSize: number;
+  /** Per class: while its profile is this preset, these fields are the pack's (read-only on the screen). */
+  packSet: Record<'standard' | 'privileged', { preset: string; fields: PackSetFieldView[] }>;
 }

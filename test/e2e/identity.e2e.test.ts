@@ -1,7 +1,8 @@
 /**
  * Identity in a real browser against the built server (demo hospital): the first sign-in under the password
  * profile (第6 4(2), 第7 2(3)イ), the lockout and its recorded unlock (第7 2(1)ウ(エ)), and the settings screen that
- * shows where a profile departs from NIST or MHLW. Needs `npm run build` and Debian's chromium.
+ * shows the fields the policy pack sets read-only (第9 3) and where a profile departs from NIST or MHLW. Needs
+ * `npm run build` and Debian's chromium.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -158,6 +159,52 @@ describe.skipIf(!hasChromium)('identity in a real browser (Chromium)', () => {
     expect(await officer.textOf('sessions-table')).toContain('この端末');
   });
 
+  it('shows the Kawaguchi fields the pack sets read-only with a request to the committee, and saves the others (第9 3)', async () => {
+    const director = people[2];
+    if (director === undefined) throw new Error('the Director is not signed in');
+    await director.byTestId('nav-identity-settings').click();
+    await director.waitForPath('/identity/settings');
+    const minLength = director.byTestId('standard-minLength');
+    await minLength.waitFor();
+    // A value with where it comes from, not an input the save would refuse.
+    const staffProfile = director.byTestId('profile-standard');
+    expect(await staffProfile.getByRole('textbox', { name: '最小文字数' }).count()).toBe(0);
+    expect(await staffProfile.getByRole('textbox', { name: '無操作で終了（分）' }).count()).toBe(1);
+    expect(await minLength.getByTestId('pack-set-value').innerText()).toBe('13');
+    const note = await minLength.innerText();
+    expect(note).toContain('ポリシーパックで設定');
+    expect(note).toContain('「パスワードの最小文字数」（第6 4(2)(ウ)、identity.passwordMinLength）');
+    expect(note).toContain('情報化推進会議への申請');
+    const mfa = director.byTestId('privileged-mfaRequired');
+    expect(
+      await director
+        .byTestId('profile-privileged')
+        .getByRole('switch', { name: '多要素認証を必須にする' })
+        .count(),
+    ).toBe(0);
+    expect(await mfa.getByTestId('pack-set-value').innerText()).toBe('はい');
+    expect(await mfa.innerText()).toContain('identity.privilegedMfaRequired');
+    // The fields the pack does not set stay inputs, and a change of one saves.
+    const idle = director.byTestId('standard-idleMinutes');
+    expect(await idle.inputValue()).toBe('30');
+    await idle.fill('45');
+    await director.byTestId('settings-save').click();
+    await director.byTestId('settings-saved').waitFor();
+    await director.page.reload();
+    await director.byTestId('standard-minLength').waitFor();
+    expect(await director.byTestId('standard-idleMinutes').inputValue()).toBe('45');
+    await director.page.screenshot({
+      path: path.join(artifacts, 'identity-settings-pack.png'),
+      fullPage: true,
+    });
+    // The link opens the committee's request form for that parameter.
+    await director.byTestId('standard-minLength').getByTestId('pack-set-request').click();
+    await director.waitForPath('/approvals/new');
+    expect(await director.page.getByTestId('field-parameterKey').inputValue()).toBe(
+      'identity.passwordMinLength',
+    );
+  });
+
   it('shows where the staff profile departs from NIST and MHLW, and the standard itself for NIST', async () => {
     const director = people[2];
     if (director === undefined) throw new Error('the Director is not signed in');
@@ -175,6 +222,7 @@ describe.skipIf(!hasChromium)('identity in a real browser (Chromium)', () => {
       '第6 4(2)(オ)は、パスワードを定期的に又はアクセス回数に基づいて変更することを求めています。',
     );
     expect(nistDepartures).not.toContain('この設定は13文字');
+    // Another preset's numbers are the hospital's to adjust: inputs again.
     expect(await director.byTestId('standard-minLength').inputValue()).toBe('15');
     await director.page.screenshot({ path: path.join(artifacts, 'identity-settings.png'), fullPage: true });
   });

@@ -1,4 +1,10 @@
-import type { AccountClass, IdentitySettings, PasswordProfile } from './password-profiles.js';
+import {
+  presets,
+  type AccountClass,
+  type IdentitySettings,
+  type PasswordProfile,
+  type PresetId,
+} from './password-profiles.js';
 
 /**
  * The Kawaguchi profiles take these values from the policy pack's parameters in force (第6 4(2), 第7 2(1)ウ(エ),
@@ -27,7 +33,7 @@ const fromParameters: Readonly<Record<AccountClass, Partial<Record<keyof Passwor
   },
 };
 
-const kawaguchiPreset: Readonly<Record<AccountClass, PasswordProfile['preset']>> = {
+const kawaguchiPreset: Readonly<Record<AccountClass, PresetId>> = {
   standard: 'kawaguchiStandard',
   privileged: 'kawaguchiPrivileged',
 };
@@ -35,6 +41,13 @@ const kawaguchiPreset: Readonly<Record<AccountClass, PasswordProfile['preset']>>
 /** The parameter a Kawaguchi profile's field follows, if any (the settings screen shows these as set by the pack). */
 export const parameterOfField = (klass: AccountClass, field: keyof PasswordProfile): string | undefined =>
   fromParameters[klass][field];
+
+/** The value a profile's field takes from a parameter's value, or undefined when the value cannot set it. */
+const fieldValue = (field: string, value: unknown): number | boolean | undefined => {
+  // 英字・数字・記号の混在: two or more character classes required means mixed.
+  if (field === 'requireMixed') return typeof value === 'number' ? value >= 2 : undefined;
+  return typeof value === 'number' || typeof value === 'boolean' ? value : undefined;
+};
 
 /** A profile with the values of the parameters in force, when it is the class's Kawaguchi profile. */
 const overlay = (
@@ -45,16 +58,32 @@ const overlay = (
   if (profile.preset !== kawaguchiPreset[klass]) return profile;
   const next: Record<string, unknown> = { ...profile };
   for (const [field, key] of Object.entries(fromParameters[klass])) {
-    const value = valueOf(key);
-    if (field === 'requireMixed') {
-      // 英字・数字・記号の混在: two or more character classes required means mixed.
-      if (typeof value === 'number') next[field] = value >= 2;
-    } else if (typeof value === 'number' || typeof value === 'boolean') {
-      next[field] = value;
-    }
+    const value = fieldValue(field, valueOf(key));
+    if (value !== undefined) next[field] = value;
   }
   return next as PasswordProfile;
 };
+
+/**
+ * What the settings screen shows read-only for a class (第9 3: changed by a request to the committee): its
+ * Kawaguchi preset and each field the parameters in force set in it, with the parameter's key.
+ */
+export const packSetFields = (
+  klass: AccountClass,
+  valueOf: (key: string) => unknown,
+): { preset: PresetId; fields: [keyof PasswordProfile, string][] } => ({
+  preset: kawaguchiPreset[klass],
+  fields: Object.entries(fromParameters[klass])
+    .filter(([field, key]) => fieldValue(field, valueOf(key)) !== undefined)
+    .map(([field, key]) => [field as keyof PasswordProfile, key]),
+});
+
+/** The presets offered, the Kawaguchi ones with the values in force, so choosing one again saves as it is. */
+export const presetsInForce = (valueOf: (key: string) => unknown): Record<PresetId, PasswordProfile> => ({
+  ...presets,
+  kawaguchiStandard: overlay('standard', presets.kawaguchiStandard, valueOf),
+  kawaguchiPrivileged: overlay('privileged', presets.kawaguchiPrivileged, valueOf),
+});
 
 export const withParametersInForce = (
   settings: IdentitySettings,

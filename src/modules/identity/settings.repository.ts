@@ -1,4 +1,4 @@
-import { AppError, effectiveParameters, type Db } from '../../kernel/index.js';
+import { AppError, effectiveParameters, type Db, type EffectiveParameter } from '../../kernel/index.js';
 import { withParametersInForce } from './kawaguchi-profiles.js';
 import {
   defaultIdentitySettings,
@@ -10,10 +10,13 @@ const POLICY_KEY = 'policy';
 
 /**
  * The identity settings in force: the stored ones, or the Kawaguchi defaults before anyone changed them, with the
- * Kawaguchi profiles' numbers taken from the pack's parameters in force.
+ * Kawaguchi profiles' numbers taken from the pack's parameters in force (read here unless the caller has them).
  */
-export const loadIdentitySettings = async (db: Db): Promise<IdentitySettings> => {
-  const parameters = await effectiveParameters(db);
+export const loadIdentitySettings = async (
+  db: Db,
+  inForce?: ReadonlyMap<string, EffectiveParameter>,
+): Promise<IdentitySettings> => {
+  const parameters = inForce ?? (await effectiveParameters(db));
   return withParametersInForce(await loadStoredSettings(db), (key) => parameters.get(key)?.value);
 };
 

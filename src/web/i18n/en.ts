@@ -259,6 +259,12 @@ export const en: Messages = {
       saved: 'Saved.',
       blocklistSize: 'Blocklist: {{count}} entries (Japanese patterns included)',
       problems: 'Some settings cannot be saved',
+      packSet: 'Set by the policy pack',
+      packSetNote:
+        'The value in force of the policy parameter "{{label}}" ({{clause}}, {{key}}). It changes through a request to the IT Steering Committee (第9 3).',
+      packSetRequest: 'Request a change of this parameter',
+      yes: 'Yes',
+      no: 'No',
     },
   },
   role: {

@@ -261,6 +261,12 @@ export const ja = {
       saved: '保存しました。',
       blocklistSize: '照合する一覧: {{count}}語（日本語のパターンを含む）',
       problems: '保存できない設定があります',
+      packSet: 'ポリシーパックで設定',
+      packSetNote:
+        '対策基準のパラメータ「{{label}}」（{{clause}}、{{key}}）の現在の値です。変更は情報化推進会議への申請で行います（第9 3）。',
+      packSetRequest: 'このパラメータの変更を申請する',
+      yes: 'はい',
+      no: 'いいえ',
     },
   },
   role: {

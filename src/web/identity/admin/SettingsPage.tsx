@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Grid,
@@ -15,12 +16,15 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import type {
   DepartureView,
   IdentitySettingsBody,
   IdentitySettingsView,
+  PackSetFieldView,
   PasswordProfileView,
 } from '../../../shared/api-types.js';
+import { changeRequestPath } from '../../policy/api.js';
 import { ApiErrorAlert, PageLoader } from '../../shell/ApiErrorAlert.js';
 import { useLang } from '../../shell/useLang.js';
 import { useTitle } from '../../shell/useTitle.js';
@@ -74,21 +78,84 @@ function Departures({ items, testId }: { items: readonly DepartureView[]; testId
   );
 }
 
+/**
+ * A field the policy pack's parameter in force sets: its value, read-only, and the way to change it — a request to
+ * the committee (第9 3) — instead of an input the server would refuse on save.
+ */
+function PackSetField({
+  klass,
+  set,
+  profile,
+}: {
+  klass: Klass;
+  set: PackSetFieldView;
+  profile: PasswordProfileView;
+}) {
+  const { t, lang } = useLang();
+  const value = profile[set.field];
+  const shown =
+    typeof value === 'boolean'
+      ? t(value ? 'identity.settings.yes' : 'identity.settings.no')
+      : value === null
+        ? t(set.field === 'lockoutMinutes' ? 'identity.settings.untilUnlock' : 'identity.settings.none')
+        : String(value);
+  return (
+    <Stack gap={2} data-testid={`${klass}-${set.field}`} data-pack-set={set.parameterKey}>
+      <Text fz="sm" fw={500}>
+        {t(`identity.settings.${set.field}`)}
+      </Text>
+      <Group gap="xs">
+        <Text fz="sm" fw={600} data-testid="pack-set-value">
+          {shown}
+        </Text>
+        <Badge size="xs" variant="light" color="gray">
+          {t('identity.settings.packSet')}
+        </Badge>
+      </Group>
+      <Text fz="xs" c="dimmed">
+        {t('identity.settings.packSetNote', {
+          label: lang === 'ja' ? set.labelJa : set.labelEn,
+          clause: set.clause,
+          key: set.parameterKey,
+        })}
+      </Text>
+      <Anchor
+        component={Link}
+        to={changeRequestPath(set.parameterKey)}
+        fz="xs"
+        data-testid="pack-set-request"
+      >
+        {t('identity.settings.packSetRequest')}
+      </Anchor>
+    </Stack>
+  );
+}
+
 function ProfileEditor({
   klass,
   profile,
   presets,
+  packSet,
   onChange,
   errors,
 }: {
   klass: Klass;
   profile: PasswordProfileView;
   presets: IdentitySettingsView['presets'];
+  packSet: IdentitySettingsView['packSet'][Klass];
   onChange: (p: PasswordProfileView) => void;
   errors: Map<string, string>;
 }) {
   const { t } = useLang();
   const err = (field: string) => errors.get(`profiles.${klass}.${field}`);
+  // The pack sets these only while the class keeps its Kawaguchi profile; other presets stay adjustable.
+  const bound = new Map(
+    profile.preset === packSet.preset ? packSet.fields.map((f) => [f.field as string, f]) : [],
+  );
+  const readOnly = (f: string) => {
+    const set = bound.get(f);
+    return set && <PackSetField key={f} klass={klass} set={set} profile={profile} />;
+  };
   return (
     <Stack gap="xs" data-testid={`profile-${klass}`}>
       <Select
@@ -102,43 +169,52 @@ function ProfileEditor({
         }}
         data-testid={`preset-${klass}`}
       />
-      {numberFields.map((f) => (
-        <NumberInput
-          key={f}
-          label={t(`identity.settings.${f}`)}
-          value={profile[f]}
-          min={0}
-          allowDecimal={false}
-          onChange={(v) => onChange({ ...profile, [f]: typeof v === 'number' ? v : Number(v) || 0 })}
-          error={err(f)}
-          data-testid={`${klass}-${f}`}
-        />
-      ))}
-      {nullableFields.map((f) => (
-        <NumberInput
-          key={f}
-          label={t(`identity.settings.${f}`)}
-          placeholder={
-            f === 'lockoutMinutes' ? t('identity.settings.untilUnlock') : t('identity.settings.none')
-          }
-          value={profile[f] ?? ''}
-          min={0}
-          allowDecimal={false}
-          onChange={(v) => onChange({ ...profile, [f]: v === '' ? null : Number(v) })}
-          error={err(f)}
-          data-testid={`${klass}-${f}`}
-        />
-      ))}
-      {boolFields.map((f) => (
-        <Switch
-          key={f}
-          label={t(`identity.settings.${f}`)}
-          checked={profile[f]}
-          onChange={(e) => onChange({ ...profile, [f]: e.currentTarget.checked })}
-          error={err(f)}
-          data-testid={`${klass}-${f}`}
-        />
-      ))}
+      {numberFields.map(
+        (f) =>
+          readOnly(f) ?? (
+            <NumberInput
+              key={f}
+              label={t(`identity.settings.${f}`)}
+              value={profile[f]}
+              min={0}
+              allowDecimal={false}
+              onChange={(v) => onChange({ ...profile, [f]: typeof v === 'number' ? v : Number(v) || 0 })}
+              error={err(f)}
+              data-testid={`${klass}-${f}`}
+            />
+          ),
+      )}
+      {nullableFields.map(
+        (f) =>
+          readOnly(f) ?? (
+            <NumberInput
+              key={f}
+              label={t(`identity.settings.${f}`)}
+              placeholder={
+                f === 'lockoutMinutes' ? t('identity.settings.untilUnlock') : t('identity.settings.none')
+              }
+              value={profile[f] ?? ''}
+              min={0}
+              allowDecimal={false}
+              onChange={(v) => onChange({ ...profile, [f]: v === '' ? null : Number(v) })}
+              error={err(f)}
+              data-testid={`${klass}-${f}`}
+            />
+          ),
+      )}
+      {boolFields.map(
+        (f) =>
+          readOnly(f) ?? (
+            <Switch
+              key={f}
+              label={t(`identity.settings.${f}`)}
+              checked={profile[f]}
+              onChange={(e) => onChange({ ...profile, [f]: e.currentTarget.checked })}
+              error={err(f)}
+              data-testid={`${klass}-${f}`}
+            />
+          ),
+      )}
     </Stack>
   );
 }
@@ -175,6 +251,7 @@ function SettingsForm({ view }: { view: IdentitySettingsView }) {
                 klass={klass}
                 profile={draft.profiles[klass]}
                 presets={view.presets}
+                packSet={view.packSet[klass]}
                 onChange={setProfile(klass)}
                 errors={errors}
               />
