@@ -7,6 +7,7 @@ import {
 } from '../src/modules/identity/index.js';
 import { approvalRequests } from './access-matrix-approvals.js';
 import { assetRequests } from './access-matrix-assets.js';
+import { facilitiesRequests } from './access-matrix-facilities.js';
 import {
   code,
   columns,
@@ -22,6 +23,7 @@ import {
 /** Requests for the routes that need more than a plain GET of their path. */
 export const requests: Record<string, readonly Case[]> = {
   ...assetRequests,
+  ...facilitiesRequests,
   'POST /api/session': [
     {
       url: fixed('/api/session'),

@@ -14,6 +14,7 @@ import {
   type RouteDeclaration,
 } from '../kernel/index.js';
 import { registerAssetRecordRoutes, registerAssetRoutes } from '../modules/assets/index.js';
+import { registerFacilitiesRoutes } from '../modules/facilities/index.js';
 import {
   fileSecretBox,
   registerDirectoryRoutes,
@@ -150,6 +151,7 @@ export const buildApp = async (options: BuildAppOptions): Promise<MamoriApp> => 
   registerApprovalRoutes(app);
   registerAssetRoutes(app);
   registerAssetRecordRoutes(app);
+  registerFacilitiesRoutes(app);
   await registerStaticWeb(app, options.webDir);
   return app;
 };

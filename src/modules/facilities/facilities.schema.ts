@@ -100,12 +100,13 @@ export const deviceInput = z
 export type DeviceInput = z.output<typeof deviceInput>;
 
 export const registerDeviceInput = deviceInput;
-export const updateDeviceInput = z.strictObject({
-  deviceId: id,
+const updateFields = {
   device: deviceInput,
   /** Sent for repair, back in use (also the end of an off-site placement). */
   status: z.enum(['inUse', 'underRepair']).optional(),
-});
+};
+export const updateDeviceBody = z.strictObject(updateFields);
+export const updateDeviceInput = z.strictObject({ deviceId: id, ...updateFields });
 
 const pastDate = calendarDateSchema;
 
@@ -119,29 +120,38 @@ export const recordMaintenanceInput = z.strictObject({
 });
 
 /** A repair (1(4)イ): by an outside contractor, a device with storage goes erased, or under an NDA and a check. */
-export const recordRepairInput = z
-  .strictObject({
-    deviceId: id,
-    performedOn: pastDate,
-    outsideContractor: flag.default(true),
-    contractorName: optionalText(200),
-    erased: flag.default(false),
-    erasureMethod: optionalText(200),
-    ndaConcluded: flag.default(false),
-    confidentialityChecked: flag.default(false),
-    note: optionalText(1000),
-  })
-  .superRefine((v, ctx) => {
-    if (v.outsideContractor && v.contractorName === null)
-      need(ctx, 'contractorName', '修理を委託する事業者名を入力してください。', 'Name the repairer.');
-    if (v.erased && v.erasureMethod === null)
-      need(
-        ctx,
-        'erasureMethod',
-        '消去の方法を入力してください（第5 1(4)イ）。',
-        'Say how the contents were erased (5-1(4)イ).',
-      );
-  });
+const repairFields = {
+  performedOn: pastDate,
+  outsideContractor: flag.default(true),
+  contractorName: optionalText(200),
+  erased: flag.default(false),
+  erasureMethod: optionalText(200),
+  ndaConcluded: flag.default(false),
+  confidentialityChecked: flag.default(false),
+  note: optionalText(1000),
+};
+const checkRepair = (
+  v: {
+    outsideContractor: boolean;
+    contractorName: string | null;
+    erased: boolean;
+    erasureMethod: string | null;
+  },
+  ctx: z.RefinementCtx,
+): void => {
+  if (v.outsideContractor && v.contractorName === null)
+    need(ctx, 'contractorName', '修理を委託する事業者名を入力してください。', 'Name the repairer.');
+  if (v.erased && v.erasureMethod === null)
+    need(
+      ctx,
+      'erasureMethod',
+      '消去の方法を入力してください（第5 1(4)イ）。',
+      'Say how the contents were erased (5-1(4)イ).',
+    );
+};
+/** The repair as the route takes it (the device is in the path). */
+export const repairBody = z.strictObject(repairFields).superRefine(checkRepair);
+export const recordRepairInput = z.strictObject({ deviceId: id, ...repairFields }).superRefine(checkRepair);
 
 /** A disposal or lease return (1(6)): the erasure method, the certificate, who confirmed it. */
 export const disposeDeviceInput = z.strictObject({

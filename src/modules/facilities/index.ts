@@ -9,3 +9,4 @@ export { recordRepair } from './record-repair.js';
 export { registerDevice } from './register-device.js';
 export { updateDeviceRecord } from './update-device.js';
 export { facilitiesEvaluators } from './evaluators/index.js';
+export { registerFacilitiesRoutes } from './facilities.routes.js';
