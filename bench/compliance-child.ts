@@ -8,6 +8,7 @@ import {
   loadChecklistPack,
 } from '../src/modules/policy/index.js';
 import { assetEvaluators } from '../src/modules/assets/index.js';
+import { facilitiesEvaluators } from '../src/modules/facilities/index.js';
 
 /**
  * The measured process of `npm run bench -- compliance`: it opens the generated database, loads the packs and
@@ -25,10 +26,11 @@ const vmHwmMb = (): number => {
 
 const baseline = vmHwmMb();
 const pack = loadPolicyPack();
+const others = [...assetEvaluators, ...facilitiesEvaluators];
 const setup = createComplianceSetup({
   pack,
-  evaluators: [...builtinEvaluators(pack, assetEvaluators), ...assetEvaluators],
-  modules: ['org', 'identity', 'access', 'ledger', 'approvals', 'policy', 'assets'],
+  evaluators: [...builtinEvaluators(pack, others), ...others],
+  modules: ['org', 'identity', 'access', 'ledger', 'approvals', 'policy', 'assets', 'facilities'],
   checklist: loadChecklistPack(pack),
 });
 const service = createComplianceService(setup);

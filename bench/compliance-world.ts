@@ -16,6 +16,7 @@ import { verifyLog } from '../src/kernel/ledger/operations.js';
 import { generateDemoHospital } from '../src/modules/demo/index.js';
 import { importOrg } from '../src/modules/org/index.js';
 import { insertAssetRegister } from './compliance-assets.js';
+import { insertDeviceRegister } from './compliance-devices.js';
 
 /**
  * The generated hospital the compliance benchmark evaluates, on SQLite. What exists in Mamori today is generated
@@ -25,7 +26,7 @@ import { insertAssetRegister } from './compliance-assets.js';
  * ingested from hospital systems): they have the ledger's shape but are not hashed into its tree, because the
  * monitoring module that will ingest them does not exist yet and no evaluator reads them. The asset registers (第4):
  * 20,000 information assets with their media, places, handling log, disposals and publications (compliance-assets.ts).
- * Devices have no tables yet (the facilities module), so none are generated.
+ * The device register (第5): 5,000 devices with their maintenance, repair and disposal records (compliance-devices.ts).
  */
 
 export interface ComplianceWorld {
@@ -35,6 +36,7 @@ export interface ComplianceWorld {
   readonly accounts: number;
   readonly requests: number;
   readonly assets: number;
+  readonly devices: number;
   readonly auditEntries: number;
   readonly logEvents: number;
   readonly generateSeconds: number;
@@ -60,8 +62,8 @@ const typeIds = [
  * size and the schema level, and reused by the next run (the evaluation only reads it).
  */
 export const buildComplianceWorld = async (logEvents: number): Promise<ComplianceWorld> => {
-  // `w2`: the world's own version (w2 added the asset registers), beside the schema level.
-  const dir = join(tmpdir(), `mamori-bench-compliance-w2-${latestMigration}-${String(logEvents)}`);
+  // `w3`: the world's own version (w2 added the asset registers, w3 the devices), beside the schema level.
+  const dir = join(tmpdir(), `mamori-bench-compliance-w3-${latestMigration}-${String(logEvents)}`);
   const marker = join(dir, 'world.json');
   if (existsSync(marker))
     return { ...(JSON.parse(readFileSync(marker, 'utf8')) as ComplianceWorld), reused: true };
@@ -167,6 +169,7 @@ const generate = async (dir: string, logEvents: number): Promise<ComplianceWorld
   })();
 
   const assets = insertAssetRegister(db, staff, units, at);
+  const devices = insertDeviceRegister(db, staff, units, at);
 
   const insertEvent = db.prepare(
     `insert into ledger_entries (log, idx, entry, leaf_hash, kind, actor, subject, created_at) values ('vault', ?, ?, ?, ?, ?, ?, ?)`,
@@ -224,6 +227,7 @@ const generate = async (dir: string, logEvents: number): Promise<ComplianceWorld
     accounts: staff.length,
     requests,
     assets,
+    devices,
     auditEntries: audit.size,
     logEvents,
     generateSeconds: Math.round((performance.now() - started) / 100) / 10,

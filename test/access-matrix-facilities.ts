@@ -22,6 +22,25 @@ export const facilitiesRequests: Record<string, readonly Case[]> = {
       then: keep('device'),
     },
   ],
+  'POST /api/facilities/devices/import': [
+    {
+      name: 'dry run',
+      url: fixed('/api/facilities/devices/import'),
+      body: (who) => ({
+        rows: [
+          {
+            assetTag: `IMP-${code(who)}`,
+            kind: 'terminal',
+            name: '行列試験端末',
+            owningUnitCode: 'KANGO-4E',
+            antiTheft: true,
+            antiTheftMethod: 'ワイヤーロック',
+          },
+        ],
+        dryRun: true,
+      }),
+    },
+  ],
   'GET /api/facilities/devices/{id}': [{ name: 'own device', url: own }],
   'PUT /api/facilities/devices/{id}': [
     {

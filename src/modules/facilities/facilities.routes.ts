@@ -10,6 +10,7 @@ import {
   updateDeviceBody,
 } from './facilities.schema.js';
 import { getDevice } from './get-device.js';
+import { importDevices, importDevicesInput } from './import-devices.js';
 import { listDevices } from './list-devices.js';
 import { recordMaintenance } from './record-maintenance.js';
 import { recordRepair } from './record-repair.js';
@@ -43,6 +44,19 @@ export const registerFacilitiesRoutes = (app: MamoriApp): void => {
       schema: { tags, summary: 'Register a device (5-1(1), (2), (4)ア, 4(1))', body: registerDeviceInput },
     },
     async (req, reply) => reply.code(201).send(await registerDevice(contextOf(req), req.body)),
+  );
+  app.post(
+    '/api/facilities/devices/import',
+    {
+      config: { action: 'facilities.manage' },
+      schema: {
+        tags,
+        summary: 'Import a device register (rows of a spreadsheet): all or nothing, a dry run checks only',
+        body: importDevicesInput,
+      },
+      bodyLimit: 32 * 1024 * 1024,
+    },
+    (req) => importDevices(contextOf(req), req.body),
   );
   app.get(
     '/api/facilities/devices/:id',

@@ -10,3 +10,4 @@ export { registerDevice } from './register-device.js';
 export { updateDeviceRecord } from './update-device.js';
 export { facilitiesEvaluators } from './evaluators/index.js';
 export { registerFacilitiesRoutes } from './facilities.routes.js';
+export { importDevices, importDevicesInput } from './import-devices.js';
