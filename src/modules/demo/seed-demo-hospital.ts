@@ -1,11 +1,14 @@
 import type { UseCaseContext } from '../../kernel/index.js';
 import { importAssets } from '../assets/index.js';
 import { createAccount } from '../identity/index.js';
-import { importOrg, listUnits } from '../org/index.js';
+import { importDevices } from '../facilities/index.js';
+import { findStaffByNumber, importOrg, listUnits } from '../org/index.js';
 import { generateDemoAssets } from './demo-assets.js';
+import { generateDemoDevices, seedDemoDeviceRecords } from './demo-devices.js';
 import { planDemoCompartments, seedDemoCompartments, type DemoLogin } from './demo-compartments.js';
 import { demoDefaults, generateDemoHospital, type DemoHospital } from './generate-demo-hospital.js';
 import type { Persona } from './demo-personas.js';
+import { medicalInformationSectionCode } from './demo-units.js';
 
 export interface SeededPersona extends Persona {
   readonly temporaryPassword: string;
@@ -18,7 +21,7 @@ export interface DemoSeedResult {
 }
 
 /**
- * Loads the synthetic demo hospital (its organisation and its asset register) through the same import use cases a
+ * Loads the synthetic demo hospital (its organisation, its asset and device registers) through the same import use cases a
  * hospital uses for its own data, then gives each persona an account with a temporary password, and has the ward
  * Manager and the Security Director make two compartments (7-1(1)イ) with their members and class I records.
  * Does nothing on a database that has units already.
@@ -38,6 +41,17 @@ export const seedDemoHospital = async (
     }),
     source: 'demo seed',
   });
+  // The device register (第5) through its import, then a few maintenance, repair and disposal records.
+  const deviceOptions = { seed: options.seed ?? demoDefaults.seed, asOf: options.asOf ?? demoDefaults.asOf };
+  await importDevices(ctx, { rows: generateDemoDevices(hospital.data, deviceOptions), source: 'demo seed' });
+  const informatics = hospital.data.assignments.find(
+    (a) => a.role === 'securityManager' && a.unitCode === medicalInformationSectionCode,
+  );
+  const confirmer =
+    informatics === undefined
+      ? undefined
+      : await findStaffByNumber(ctx.database.db, informatics.employeeNumber);
+  if (confirmer !== undefined) await seedDemoDeviceRecords(ctx, confirmer.id, deviceOptions.asOf);
   const personas: SeededPersona[] = [];
   const logins = new Map<string, DemoLogin>();
   for (const persona of hospital.personas) {
