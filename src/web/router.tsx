@@ -74,6 +74,14 @@ const NotificationsPage = lazy(() =>
   import('./approvals/NotificationsPage.js').then((m) => ({ default: m.NotificationsPage })),
 );
 
+// Facilities (第5): the device register.
+const DeviceRegisterPage = lazy(() =>
+  import('./facilities/DeviceRegisterPage.js').then((m) => ({ default: m.DeviceRegisterPage })),
+);
+const NewDevicePage = lazy(() =>
+  import('./facilities/NewDevicePage.js').then((m) => ({ default: m.NewDevicePage })),
+);
+const DevicePage = lazy(() => import('./facilities/DevicePage.js').then((m) => ({ default: m.DevicePage })));
 // Information assets (第4): the registers, handling log, disposals, storage checks and the import.
 const AssetRegisterPage = lazy(() =>
   import('./assets/AssetRegisterPage.js').then((m) => ({ default: m.AssetRegisterPage })),
@@ -162,6 +170,9 @@ export const createRouter = () =>
             { path: 'assets/disposals', element: <DisposalsPage /> },
             { path: 'assets/import', element: <AssetImportPage /> },
             { path: 'assets/:id', element: <AssetPage /> },
+            { path: 'facilities', element: <DeviceRegisterPage /> },
+            { path: 'facilities/new', element: <NewDevicePage /> },
+            { path: 'facilities/:id', element: <DevicePage /> },
             { path: 'compliance', element: <StandardPage /> },
             { path: 'compliance/units', element: <HeatMapPage /> },
             { path: 'compliance/trend', element: <TrendPage /> },

@@ -185,13 +185,16 @@ describe.skipIf(!hasChromium)('compliance screens in a real browser (Chromium)',
     const first = page.locator('[data-testid="checklist-item"][data-item-id="1-1"]');
     expect(await first.getAttribute('data-answer')).toBe('yes');
     expect(await first.innerText()).toMatch(/令和\d+年\d+月\d+日/);
-    const ledgerItem = page.locator('[data-testid="checklist-item"][data-item-id="2-1"]');
+    // The device register (2-1) is answered from the facilities module's records: no manual answer to record.
+    const devices = page.locator('[data-testid="checklist-item"][data-item-id="2-1"]');
+    expect(await devices.getByTestId('answer-open').count()).toBe(0);
+    const ledgerItem = page.locator('[data-testid="checklist-item"][data-item-id="2-2"]');
     await ledgerItem.getByTestId('answer-open').click();
     await byTestId('answer-choice').getByText('いいえ', { exact: true }).click();
-    await byTestId('answer-note').fill('機器台帳は表計算で管理中（e2e）。');
+    await byTestId('answer-note').fill('保守事業者への確認は紙で管理中（e2e）。');
     await byTestId('answer-submit').click();
     await page.waitForFunction(
-      () => document.querySelector('[data-item-id="2-1"]')?.getAttribute('data-answer') === 'no',
+      () => document.querySelector('[data-item-id="2-2"]')?.getAttribute('data-answer') === 'no',
     );
     expect(await ledgerItem.innerText()).toContain('病院が記録');
     for (const id of ['checklist-pdf', 'checklist-xlsx']) {

@@ -1,5 +1,6 @@
 import { approvalsEn } from '../approvals/messages-en.js';
 import { assetsEn } from '../assets/messages-en.js';
+import { facilitiesEn } from '../facilities/messages-en.js';
 import { compartmentsEn } from '../org/compartments/messages-en.js';
 import { complianceEn } from '../policy/messages-en.js';
 import { directoryEn } from '../identity/directory-messages-en.js';
@@ -382,6 +383,7 @@ export const en: Messages = {
   },
   approvals: approvalsEn,
   assets: assetsEn,
+  facilities: facilitiesEn,
   compartments: compartmentsEn,
   compliance: complianceEn,
   directory: directoryEn,

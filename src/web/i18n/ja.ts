@@ -4,6 +4,7 @@
  */
 import { approvalsJa } from '../approvals/messages-ja.js';
 import { assetsJa } from '../assets/messages-ja.js';
+import { facilitiesJa } from '../facilities/messages-ja.js';
 import { compartmentsJa } from '../org/compartments/messages-ja.js';
 import { complianceJa } from '../policy/messages-ja.js';
 import { directoryJa } from '../identity/directory-messages-ja.js';
@@ -378,6 +379,7 @@ export const ja = {
   },
   approvals: approvalsJa,
   assets: assetsJa,
+  facilities: facilitiesJa,
   compartments: compartmentsJa,
   compliance: complianceJa,
   directory: directoryJa,

@@ -16,6 +16,7 @@ import { Suspense, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { sessionKey } from '../api/query.js';
 import { assetsNav } from '../assets/nav.js';
+import { facilitiesNav } from '../facilities/nav.js';
 import { identityNav } from '../identity/nav.js';
 import { PrivilegeBadge } from '../identity/PrivilegeBadge.js';
 import { complianceNav } from '../policy/nav.js';
@@ -86,6 +87,7 @@ export function AppLayout() {
   const identity: NavItem[] = identityNav(session, t);
   const compliance: NavItem[] = complianceNav(session, t);
   const assets: NavItem[] = assetsNav(session, t);
+  const facilities: NavItem[] = facilitiesNav(t);
   const ledger: NavItem[] = ledgerNav(session, t);
   const link = (item: NavItem) => (
     <NavLink
@@ -164,6 +166,10 @@ export function AppLayout() {
               {t('assets.nav.section')}
             </Text>
             {assets.map(link)}
+            <Text fz="xs" fw={700} c="dimmed" px="sm" pt="md" pb={4} data-testid="nav-section-facilities">
+              {t('facilities.nav.section')}
+            </Text>
+            {facilities.map(link)}
             {compliance.length > 0 && (
               <Text fz="xs" fw={700} c="dimmed" px="sm" pt="md" pb={4} data-testid="nav-section-compliance">
                 {t('compliance.nav.section')}

@@ -1,0 +1,93 @@
+/**
+ * The device register in a real browser against the real server (demo hospital): the ward's Security Manager opens
+ * the register from the menu, sees the ward's devices, registers a server — told which field is missing when the
+ * backup power has no runtime (第5 1(2)ア) — and finds it in the register filtered by kind. Needs `npm run build`
+ * first and Debian's chromium (or MAMORI_CHROMIUM).
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from './server-process.js';
+import { firstSignIn } from './first-sign-in.js';
+
+const chromiumPath = process.env['MAMORI_CHROMIUM'] ?? '/usr/bin/chromium';
+const hasChromium = existsSync(chromiumPath);
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+const serverEntry = path.join(repoRoot, 'dist/server/cli/main.js');
+const artifacts = path.join(repoRoot, 'test-artifacts');
+
+describe.skipIf(!hasChromium)('the device register in a real browser (Chromium)', () => {
+  let running: RunningServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  const pageErrors: string[] = [];
+  const p = (): Page => {
+    if (page === undefined) throw new Error('not signed in');
+    return page;
+  };
+  const byTestId = (id: string) => p().getByTestId(id);
+
+  beforeAll(async () => {
+    if (!existsSync(serverEntry))
+      throw new Error(`${serverEntry} is missing: run \`npm run build\` before the e2e tests.`);
+    mkdirSync(artifacts, { recursive: true });
+    running = await startServer(serverEntry, { cwd: repoRoot, requiredPersona: 'demo-manager' });
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+      ],
+    });
+    page = (await firstSignIn(browser, running, 'demo-manager', 'Kiso#Ontake-Ward-2026', pageErrors)).page;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await running?.stop();
+  });
+
+  it('registers a device and shows it in the register (第5 1(1), (2)ア)', async () => {
+    await byTestId('nav-facilities').click();
+    await p().waitForURL((u) => u.pathname === '/facilities');
+    await byTestId('devices-table').waitFor();
+    // The ward's own devices from the demo register: a floor switch, PCs, a printer.
+    expect(await byTestId('device-row').count()).toBeGreaterThan(3);
+    expect(await byTestId('devices-table').innerText()).toContain('4階東病棟');
+
+    await byTestId('devices-new').click();
+    await p().waitForURL((u) => u.pathname === '/facilities/new');
+    await byTestId('device-assetTag').fill('SV-4E-E2E');
+    await byTestId('device-kind').click();
+    await p().getByRole('option', { name: 'サーバ' }).click();
+    await byTestId('device-name').fill('病棟部門サーバ（試験）');
+    await byTestId('device-location').fill('4階東病棟 EPS 施錠ラック');
+    await byTestId('device-environmentProtected').check();
+    await byTestId('device-fixed').check();
+    await byTestId('device-ups').check();
+    await byTestId('device-submit').click();
+    // No runtime for the backup power: the field is named, in Japanese.
+    await p().getByText('予備電源で稼働できる時間（分）を入力してください').first().waitFor();
+    await byTestId('device-upsRuntimeMinutes').fill('15');
+    await byTestId('device-surgeProtection').check();
+    await byTestId('device-submit').click();
+    await byTestId('device-done').waitFor();
+    expect(await byTestId('device-tag').innerText()).toBe('SV-4E-E2E');
+    expect(await byTestId('device-status').innerText()).toBe('使用中');
+    expect(await byTestId('device-facts').innerText()).toContain('4階東病棟 EPS 施錠ラック');
+
+    await byTestId('nav-facilities').click();
+    await byTestId('devices-kind').click();
+    await p().getByRole('option', { name: 'サーバ' }).click();
+    const row = p().locator('[data-testid="device-row"][data-tag="SV-4E-E2E"]');
+    await row.waitFor();
+    expect(await row.innerText()).toContain('病棟部門サーバ（試験）');
+    expect(await byTestId('device-row').count()).toBe(1);
+    await p().screenshot({ path: path.join(artifacts, 'facilities-register.png') });
+    expect(pageErrors).toEqual([]);
+  });
+});
