@@ -213,9 +213,17 @@ describeEachDialect('facilities: the device register and its records (第5 1)', 
       kind: 'offsiteCheck',
       performedOn: '2026-04-01',
     });
-    expect((await getDevice(db().ctx(manager), { deviceId: server.id })).offsite?.checkedOn).toBe(
-      '2026-04-01',
-    );
+    const checked = await getDevice(db().ctx(manager), { deviceId: server.id });
+    expect(checked.offsite?.checkedOn).toBe('2026-04-01');
+    // Brought back: in use again, the placement only in the history.
+    await updateDeviceRecord(db().ctx(manager), {
+      deviceId: server.id,
+      device: deviceFields(ward, { assetTag: 'SV-3E-DR' }),
+      status: 'inUse',
+    });
+    const back = await getDevice(db().ctx(manager), { deviceId: server.id });
+    expect([back.status, back.offsite]).toEqual(['inUse', null]);
+    expect(back.history.map((h) => h.kind)).toContain('facilities.device.placedOffsite');
   });
 
   it('shows a unit’s devices to its people and hospital-wide roles only, filtered by kind and status', async () => {

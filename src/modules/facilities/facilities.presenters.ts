@@ -41,8 +41,9 @@ export const presentDevice = (d: DeviceRow, units: ReadonlyMap<string, DeviceUni
   maintenanceIntervalMonths: d.maintenance_interval_months,
   lastMaintainedOn: d.last_maintained_on,
   status: d.status,
+  // The placement in force; an earlier one (the device back in use) stays in the history.
   offsite:
-    d.offsite_request_id === null
+    d.status !== 'offsite' || d.offsite_request_id === null
       ? null
       : {
           requestId: d.offsite_request_id,
