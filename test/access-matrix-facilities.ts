@@ -41,6 +41,18 @@ export const facilitiesRequests: Record<string, readonly Case[]> = {
       }),
     },
   ],
+  'POST /api/facilities/devices/import-file': [
+    {
+      name: 'dry run of a CSV',
+      url: fixed('/api/facilities/devices/import-file?dryRun=true'),
+      body: (who) => ({
+        format: 'csv',
+        contentBase64: Buffer.from(
+          `資産番号,種別,名称,所管部署コード\nCSV-${code(who)},端末,行列試験端末,KANGO-4E\n`,
+        ).toString('base64'),
+      }),
+    },
+  ],
   'GET /api/facilities/devices/{id}': [{ name: 'own device', url: own }],
   'PUT /api/facilities/devices/{id}': [
     {

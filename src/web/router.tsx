@@ -82,6 +82,9 @@ const NewDevicePage = lazy(() =>
   import('./facilities/NewDevicePage.js').then((m) => ({ default: m.NewDevicePage })),
 );
 const DevicePage = lazy(() => import('./facilities/DevicePage.js').then((m) => ({ default: m.DevicePage })));
+const DeviceImportPage = lazy(() =>
+  import('./facilities/DeviceImportPage.js').then((m) => ({ default: m.DeviceImportPage })),
+);
 // Information assets (第4): the registers, handling log, disposals, storage checks and the import.
 const AssetRegisterPage = lazy(() =>
   import('./assets/AssetRegisterPage.js').then((m) => ({ default: m.AssetRegisterPage })),
@@ -172,7 +175,8 @@ export const createRouter = () =>
             { path: 'assets/:id', element: <AssetPage /> },
             { path: 'facilities', element: <DeviceRegisterPage /> },
             { path: 'facilities/new', element: <NewDevicePage /> },
-            { path: 'facilities/:id', element: <DevicePage /> },
+            { path: 'facilities/import', element: <DeviceImportPage /> },
+            { path: 'facilities/devices/:id', element: <DevicePage /> },
             { path: 'compliance', element: <StandardPage /> },
             { path: 'compliance/units', element: <HeatMapPage /> },
             { path: 'compliance/trend', element: <TrendPage /> },

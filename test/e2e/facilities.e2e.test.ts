@@ -90,4 +90,43 @@ describe.skipIf(!hasChromium)('the device register in a real browser (Chromium)'
     await p().screenshot({ path: path.join(artifacts, 'facilities-register.png') });
     expect(pageErrors).toEqual([]);
   });
+
+  it('imports a device register from CSV after a dry run that names the wrong row', async () => {
+    await byTestId('nav-facilities-import').click();
+    await p().waitForURL((u) => u.pathname === '/facilities/import');
+    const file = (lines: string[]) => ({
+      name: '機器台帳.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(lines.join('\n'), 'utf8'),
+    });
+    const header = '資産番号,種別,名称,所管部署コード,盗難防止,盗難防止の方法';
+    const input = p().locator('[data-testid="device-import-page"] input[type="file"]');
+    await input.setInputFiles(
+      file([
+        header,
+        'PC-4E-E2E-1,端末,病棟端末1,KANGO-4E,○,',
+        'PC-4E-E2E-2,端末,病棟端末2,KANGO-4E,○,ワイヤーロック',
+      ]),
+    );
+    await byTestId('device-import-dry-run').click();
+    await byTestId('issue-table').waitFor();
+    expect(await byTestId('issue-row').innerText()).toContain('盗難防止の方法');
+    await input.setInputFiles(
+      file([
+        header,
+        'PC-4E-E2E-1,端末,病棟端末1,KANGO-4E,○,ワイヤーロック',
+        'PC-4E-E2E-2,端末,病棟端末2,KANGO-4E,○,ワイヤーロック',
+      ]),
+    );
+    await byTestId('device-import-dry-run').click();
+    await byTestId('device-import-checked').waitFor();
+    await byTestId('device-import-confirm').click();
+    await byTestId('device-import-done').waitFor();
+    expect(await byTestId('device-import-done').innerText()).toContain('2台');
+    await byTestId('nav-facilities').click();
+    await byTestId('devices-q').fill('PC-4E-E2E');
+    await p().locator('[data-testid="device-row"][data-tag="PC-4E-E2E-2"]').waitFor();
+    expect(await byTestId('device-row').count()).toBe(2);
+    expect(pageErrors).toEqual([]);
+  });
 });

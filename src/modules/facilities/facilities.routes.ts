@@ -11,6 +11,7 @@ import {
 } from './facilities.schema.js';
 import { getDevice } from './get-device.js';
 import { importDevices, importDevicesInput } from './import-devices.js';
+import { importDevicesFile, importDevicesFileInput } from './import-devices-file.js';
 import { listDevices } from './list-devices.js';
 import { recordMaintenance } from './record-maintenance.js';
 import { recordRepair } from './record-repair.js';
@@ -57,6 +58,20 @@ export const registerFacilitiesRoutes = (app: MamoriApp): void => {
       bodyLimit: 32 * 1024 * 1024,
     },
     (req) => importDevices(contextOf(req), req.body),
+  );
+  app.post(
+    '/api/facilities/devices/import-file',
+    {
+      config: { action: 'facilities.manage' },
+      bodyLimit: 32 * 1024 * 1024,
+      schema: {
+        tags,
+        summary: 'Import a device register from CSV or Excel (dry run first; per-row errors write nothing)',
+        querystring: z.strictObject({ dryRun: z.enum(['true', 'false']).default('true') }),
+        body: importDevicesFileInput,
+      },
+    },
+    (req) => importDevicesFile(contextOf(req), req.body, req.query.dryRun === 'true'),
   );
   app.get(
     '/api/facilities/devices/:id',

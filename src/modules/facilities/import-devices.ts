@@ -11,12 +11,15 @@ import {
 } from '../../kernel/index.js';
 import { allow, deviceSubject, mayKeepDevices, today, unitPathsOf } from './device-access.js';
 import { deviceColumns, devicePayload } from './device-rules.js';
+import { kindFromText } from './device-file.js';
 import { deviceInput } from './facilities.schema.js';
 import { findDevicesByTags, insertDevice, type DeviceRow } from './facilities.repository.js';
 
 /** One row of a device register spreadsheet: the form's fields, the unit by its code (as the hospital writes it). */
 export const importDevicesInput = z.strictObject({
   rows: z.array(z.record(z.string(), z.unknown())).min(1).max(20_000),
+  /** The row number each row has in its file (Excel's: the header is row 1); 1, 2, … by default. */
+  rowNumbers: z.array(z.number().int().min(1)).optional(),
   dryRun: z.boolean().default(false),
   source: z.string().max(200).default('api'),
 });
@@ -29,7 +32,8 @@ const issue = (row: number, field: string, ja: string, en: string): FieldIssue =
 
 /**
  * Imports an existing device register (機器台帳) of new devices: all or nothing, every row's problems named with
- * its row number (first data row is 1) and the field, and nothing written; a dry run does the same and rolls back.
+ * its row number (the file's, or 1 for the first row) and the field, and nothing written; a dry run does the same
+ * and rolls back.
  * Rows name their unit by `owningUnitCode`; the importer must keep the devices of each unit.
  */
 export const importDevices = defineUseCase({
@@ -45,7 +49,7 @@ export const importDevices = defineUseCase({
     const parsed: { row: number; value: z.output<typeof deviceInput> }[] = [];
     const seen = new Map<string, number>();
     input.rows.forEach((raw, i) => {
-      const row = i + 1;
+      const row = input.rowNumbers?.[i] ?? i + 1;
       const { owningUnitCode, ...rest } = raw;
       const unitId = typeof owningUnitCode === 'string' ? units.get(owningUnitCode.trim()) : undefined;
       if (unitId === undefined) {
@@ -63,7 +67,11 @@ export const importDevices = defineUseCase({
         );
         return;
       }
-      const result = deviceInput.safeParse({ ...rest, owningUnitId: unitId });
+      const result = deviceInput.safeParse({
+        ...rest,
+        kind: kindFromText(rest['kind']),
+        owningUnitId: unitId,
+      });
       if (!result.success) {
         issues.push(...issuesFromZod(result.error, { row }));
         return;

@@ -11,3 +11,5 @@ export { updateDeviceRecord } from './update-device.js';
 export { facilitiesEvaluators } from './evaluators/index.js';
 export { registerFacilitiesRoutes } from './facilities.routes.js';
 export { importDevices, importDevicesInput } from './import-devices.js';
+export { importDevicesFile, importDevicesFileInput } from './import-devices-file.js';
+export { deviceFileSpecs } from './device-file.js';

@@ -114,7 +114,7 @@ export function DeviceRegisterPage() {
                         <Table.Td>
                           <Anchor
                             component={Link}
-                            to={`/facilities/${encodeURIComponent(d.id)}`}
+                            to={`/facilities/devices/${encodeURIComponent(d.id)}`}
                             data-testid="device-open"
                           >
                             {d.name}

@@ -29,7 +29,7 @@ export function NewDevicePage() {
           onSubmit={async (v) => {
             const created = await registerDevice(bodyOf(v));
             await client.invalidateQueries({ queryKey: deviceKeys.all });
-            void navigate(`/facilities/${encodeURIComponent(created.id)}`, {
+            void navigate(`/facilities/devices/${encodeURIComponent(created.id)}`, {
               state: { done: 'registered', tag: created.assetTag },
             });
           }}

@@ -44,3 +44,10 @@ export const offsiteRequestUrl = (deviceId: string, name: string): string =>
     ref: `device:${deviceId}`,
     'f.device': name,
   });
+
+/** A device register file (CSV or Excel): a dry run first (`dryRun`), then the import. */
+export const importDevicesFile = (dryRun: boolean, body: Body) =>
+  post<{ dryRun: boolean; created: number }>(
+    `/api/facilities/devices/import-file?dryRun=${String(dryRun)}`,
+    body,
+  );

@@ -2,7 +2,7 @@ import type { Messages } from '../i18n/ja.js';
 
 /** English text of the device register screens (the `facilities` namespace); the same keys as messages-ja.ts. */
 export const facilitiesEn: Messages['facilities'] = {
-  nav: { section: 'Facilities', register: 'Device register' },
+  nav: { section: 'Facilities', register: 'Device register', import: 'Import register' },
   kind: { server: 'Server', terminal: 'PC or terminal', network: 'Network device', other: 'Other' },
   status: {
     inUse: 'In use',
@@ -34,6 +34,11 @@ export const facilitiesEn: Messages['facilities'] = {
     no: 'No',
     cancel: 'Cancel',
     save: 'Save',
+  },
+  import: {
+    title: 'Import a device register',
+    lead: 'Brings in the device register kept in a spreadsheet (CSV or Excel). Headers: asset tag, kind, name, owning unit code (required); maker, model, location, built-in storage, environment protected, fixed, UPS, UPS runtime (minutes), surge protection, anti-theft, anti-theft method, maintenance interval (months), last maintained on. Check first; it is imported only when no row is wrong.',
+    count: '{{count}} devices',
   },
   register: {
     title: 'Device register',

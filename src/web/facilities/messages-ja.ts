@@ -1,6 +1,6 @@
 /** 機器台帳の画面の文言（`facilities` 名前空間）。messages-en.ts と同じキーを持つ。 */
 export const facilitiesJa = {
-  nav: { section: '施設・機器', register: '機器台帳' },
+  nav: { section: '施設・機器', register: '機器台帳', import: '台帳の取込' },
   kind: { server: 'サーバ', terminal: 'パソコン・端末', network: 'ネットワーク機器', other: 'その他' },
   status: {
     inUse: '使用中',
@@ -32,6 +32,11 @@ export const facilitiesJa = {
     no: 'なし',
     cancel: 'キャンセル',
     save: '保存',
+  },
+  import: {
+    title: '機器台帳の取込',
+    lead: '表計算で管理している機器台帳（CSV または Excel）を取り込みます。見出しは 資産番号・種別・名称・所管部署コード（必須）、メーカー・型番・設置場所・記憶媒体内蔵・設置環境の対策・固定・予備電源・予備電源の稼働時間（分）・過電流対策・盗難防止・盗難防止の方法・保守間隔（月）・最終保守日。まず確認し、誤りのある行がなければ取り込みます。',
+    count: '{{count}}台',
   },
   register: {
     title: '機器台帳',

@@ -87,7 +87,7 @@ export function AppLayout() {
   const identity: NavItem[] = identityNav(session, t);
   const compliance: NavItem[] = complianceNav(session, t);
   const assets: NavItem[] = assetsNav(session, t);
-  const facilities: NavItem[] = facilitiesNav(t);
+  const facilities: NavItem[] = facilitiesNav(session, t);
   const ledger: NavItem[] = ledgerNav(session, t);
   const link = (item: NavItem) => (
     <NavLink
