@@ -79,6 +79,14 @@ describe.skipIf(!hasChromium)('the device register in a real browser (Chromium)'
     expect(await byTestId('device-tag').innerText()).toBe('SV-4E-E2E');
     expect(await byTestId('device-status').innerText()).toBe('使用中');
     expect(await byTestId('device-facts').innerText()).toContain('4階東病棟 EPS 施錠ラック');
+    // Its periodic maintenance (第5 1(4)ア), then seen in its records and its history.
+    await byTestId('device-maintenance').click();
+    await byTestId('maintenance-form-performedOn').fill('2026-03-30');
+    await byTestId('maintenance-form-performedBy').fill('架空電機 保守部');
+    await byTestId('maintenance-form-submit').click();
+    await byTestId('device-service').waitFor();
+    expect(await byTestId('device-service').innerText()).toContain('定期保守');
+    await p().waitForFunction(() => document.querySelectorAll('[data-testid="history-row"]').length >= 2);
 
     await byTestId('nav-facilities').click();
     await byTestId('devices-kind').click();
