@@ -75,11 +75,14 @@ export const effectiveParameters = async (
       row !== undefined &&
       sameType(entry.parameter, stored) &&
       rangeIssue(withValue(entry.parameter, stored)) === null;
+    // Built field by field: `{ ...entry, value, … }` cost V8 (Node 20) ≈ 2.5 µs an object, 0.17 ms a call, and this
+    // runs on every sign-in and session view (docs/benchmarks.md, identity).
+    const { clauseId, file, index, parameter } = entry;
     result.set(
       key,
       usable
-        ? { ...entry, value: stored, version: row.version, changedAt: row.applied_at }
-        : { ...entry, value: entry.parameter.value, version: 0, changedAt: null },
+        ? { clauseId, file, index, parameter, value: stored, version: row.version, changedAt: row.applied_at }
+        : { clauseId, file, index, parameter, value: parameter.value, version: 0, changedAt: null },
     );
   }
   return result;
