@@ -1,8 +1,9 @@
 /**
  * The device register in a real browser against the real server (demo hospital): the ward's Security Manager opens
  * the register from the menu, sees the ward's devices, registers a server — told which field is missing when the
- * backup power has no runtime (第5 1(2)ア) — and finds it in the register filtered by kind. Needs `npm run build`
- * first and Debian's chromium (or MAMORI_CHROMIUM).
+ * backup power has no runtime (第5 1(2)ア) — and finds it in the register filtered by kind; records its maintenance;
+ * imports a CSV register after a dry run; asks the CISO to place the server off-site, who approves it (第5 1(5)).
+ * Needs `npm run build` first and Debian's chromium (or MAMORI_CHROMIUM).
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -45,6 +46,11 @@ describe.skipIf(!hasChromium)('the device register in a real browser (Chromium)'
     });
     page = (await firstSignIn(browser, running, 'demo-manager', 'Kiso#Ontake-Ward-2026', pageErrors)).page;
   });
+
+  const pageAs = async (loginId: string, password: string): Promise<Page> => {
+    if (browser === undefined || running === undefined) throw new Error('not started');
+    return (await firstSignIn(browser, running, loginId, password, pageErrors)).page;
+  };
 
   afterAll(async () => {
     await browser?.close();
@@ -135,6 +141,46 @@ describe.skipIf(!hasChromium)('the device register in a real browser (Chromium)'
     await byTestId('devices-q').fill('PC-4E-E2E');
     await p().locator('[data-testid="device-row"][data-tag="PC-4E-E2E-2"]').waitFor();
     expect(await byTestId('device-row').count()).toBe(2);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('asks the CISO to place the device off-site; on approval the register shows it off-site (第5 1(5))', async () => {
+    await byTestId('nav-facilities').click();
+    await byTestId('devices-q').fill('SV-4E-E2E');
+    await p().locator('[data-testid="device-row"][data-tag="SV-4E-E2E"]').getByTestId('device-open').click();
+    await byTestId('device-request-offsite').click();
+    await p().waitForURL((u) => u.pathname === '/approvals/new');
+    await byTestId('request-form').waitFor();
+    expect(await byTestId('new-route').innerText()).toContain('最高情報統括責任者');
+    await byTestId('field-location').fill('遠隔地データセンター（架空）');
+    await byTestId('field-startDate').fill('2026-12-01');
+    await byTestId('field-measures').fill('施錠ラック、入館管理、監視カメラ');
+    await byTestId('field-checkIntervalMonths').fill('6');
+    await byTestId('field-purpose').fill('災害時の事業継続');
+    await byTestId('request-submit').click();
+    await byTestId('request-done').waitFor();
+    const refNo = (await byTestId('request-ref').innerText()).replace('申請番号 ', '');
+    expect(await byTestId('value-device').innerText()).toContain('SV-4E-E2E');
+
+    const ciso = await pageAs('demo-ciso', 'Hakusan#Ciso-Approve-2026');
+    await ciso.getByTestId('nav-approvals-tasks').click();
+    const row = ciso.locator(`[data-testid="task-row"][data-ref="${refNo}"]`);
+    await row.waitFor();
+    await row.getByTestId('task-open').click();
+    await ciso.getByTestId('act-approve').click();
+    await ciso.waitForFunction(
+      () => document.querySelector('[data-testid="request-status"]')?.textContent === '承認',
+    );
+
+    await byTestId('nav-facilities').click();
+    await byTestId('devices-q').fill('SV-4E-E2E');
+    await p().locator('[data-testid="device-row"][data-tag="SV-4E-E2E"]').getByTestId('device-open').click();
+    // The manager's screens keep what they read for 30 s; the change was made in the CISO's session.
+    await p().reload();
+    await p().waitForFunction(
+      () => document.querySelector('[data-testid="device-status"]')?.textContent === '敷地外に設置',
+    );
+    expect(await byTestId('device-facts').innerText()).toContain('遠隔地データセンター（架空）');
     expect(pageErrors).toEqual([]);
   });
 });
