@@ -1,6 +1,9 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import ts from 'typescript';
 import { median, report, type Measurement } from './bench-kit.js';
 import { buildComplianceWorld } from './compliance-world.js';
 
@@ -31,15 +34,22 @@ export const runComplianceBench = async (): Promise<Measurement[]> => {
   const world = await buildComplianceWorld(logEvents);
   process.stderr.write(`[compliance] generated: ${JSON.stringify(world)}\n`);
   const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-  const child = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', join(root, 'bench/compliance-child.ts'), world.file, '7'],
-    {
-      cwd: root,
-      encoding: 'utf8',
-      timeout: 600_000,
-    },
+  // The child runs as plain JavaScript on the built modules, like the server: transpiled here, not loaded with tsx.
+  const scratch = mkdtempSync(join(tmpdir(), 'mamori-bench-child-'));
+  const childFile = join(scratch, 'compliance-child.mjs');
+  writeFileSync(
+    childFile,
+    ts.transpileModule(readFileSync(join(root, 'bench/compliance-child.ts'), 'utf8'), {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+    }).outputText,
   );
+  const child = spawnSync(process.execPath, [childFile, world.file, '7'], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 600_000,
+    env: { ...process.env, MAMORI_BENCH_DIST: pathToFileURL(join(root, 'dist/server/')).href },
+  });
+  rmSync(scratch, { recursive: true, force: true });
   if (child.status !== 0) throw new Error(`compliance child failed: ${child.stderr}`);
   const r = JSON.parse(child.stdout) as ChildResult;
   process.stderr.write(`[compliance] child: ${child.stdout}`);

@@ -17,7 +17,7 @@ const benches: Record<string, () => Promise<Measurement[]>> = {
   identity: runIdentityBench,
 };
 /** Benchmarks that run the built server (the others import the sources). */
-const needBuild = new Set(['startup', 'identity']);
+const needBuild = new Set(['startup', 'identity', 'compliance']);
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = wanted.filter((w) => !(w in benches));

@@ -39,12 +39,17 @@ export const approvalsEvaluator = (pack: PolicyPack, exclude: ReadonlySet<string
               .execute();
       const now = ctx.now.toISOString();
       const byType = new Map<string, typeof rows>();
-      for (const r of rows) byType.set(r.type_id, [...(byType.get(r.type_id) ?? []), r]);
+      for (const r of rows) {
+        const list = byType.get(r.type_id);
+        if (list === undefined) byType.set(r.type_id, [r]);
+        else list.push(r);
+      }
       return clauses.map((clause): ClauseFinding => {
         const own = clause.requests.flatMap((t) => byType.get(t.id) ?? []);
         const overdue = own.filter(
           (r) => r.report_due_at !== null && r.reported_at === null && r.report_due_at < now,
         );
+        const overdueIds = new Set(overdue.map((r) => r.id));
         const items: EvidenceItem[] = own.slice(0, MAX_ITEMS).map((r) =>
           evidence({
             kind: 'approval',
@@ -55,7 +60,7 @@ export const approvalsEvaluator = (pack: PolicyPack, exclude: ReadonlySet<string
               `${r.ref_no} ${r.title} (${requestStatusNames[r.status as RequestStatus].en})`,
             ),
             at: r.decided_at,
-            ok: !overdue.includes(r),
+            ok: !overdueIds.has(r.id),
           }),
         );
         const unregistered = clause.requests.filter((t) => requestTypes.get(t.id) === undefined);
