@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { optionalDate, optionalText, text } from '../../kernel/index.js';
-import type { OrgColumn, SheetSpecs } from '../org/index.js';
+import { sheetColumn, type SheetSpecs } from '../org/index.js';
 import {
   assetForms,
   classificationSchema,
@@ -19,19 +19,7 @@ import {
 export const assetSheets = ['places', 'media', 'assets'] as const;
 export type AssetSheet = (typeof assetSheets)[number];
 
-const col = (
-  key: string,
-  ja: string,
-  en: string,
-  kind: OrgColumn['kind'] = 'text',
-  required = false,
-): OrgColumn => ({
-  key,
-  ja,
-  en,
-  kind,
-  required,
-});
+const col = sheetColumn;
 
 export const assetFileSpecs: SheetSpecs<AssetSheet> = {
   places: {

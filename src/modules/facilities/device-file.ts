@@ -1,4 +1,4 @@
-import type { OrgColumn, SheetSpecs } from '../org/index.js';
+import { sheetColumn, type SheetSpecs } from '../org/index.js';
 
 /**
  * The device register as a spreadsheet (the 機器台帳 offices keep today): one sheet, units by code, yes/no columns
@@ -6,19 +6,7 @@ import type { OrgColumn, SheetSpecs } from '../org/index.js';
  * tabular reader (CSV or Excel, Japanese or English headers, per-row issues), like the asset register.
  */
 
-const col = (
-  key: string,
-  ja: string,
-  en: string,
-  kind: OrgColumn['kind'] = 'text',
-  required = false,
-): OrgColumn => ({
-  key,
-  ja,
-  en,
-  kind,
-  required,
-});
+const col = sheetColumn;
 
 export const deviceFileSpecs: SheetSpecs<'devices'> = {
   devices: {

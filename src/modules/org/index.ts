@@ -52,7 +52,7 @@ export {
   type SheetSpecs,
   type TabularFormat,
 } from './tabular-file.js';
-export type { OrgColumn, OrgColumnKind } from './org-columns.js';
+export { sheetColumn, type OrgColumn, type OrgColumnKind } from './org-columns.js';
 export { registerOrgRoutes } from './org.routes.js';
 export { importOrgFile, importOrgFileInput } from './import-org-file.js';
 export { readOrgFile, validateOrgRows, writeOrgCsv, writeOrgXlsx } from './org-file.js';

@@ -23,6 +23,15 @@ export interface OrgColumn<K extends string = string> {
   readonly required: boolean;
 }
 
+/** A column of another module's sheet (assets, devices, personnel files): text unless said, optional unless said. */
+export const sheetColumn = (
+  key: string,
+  ja: string,
+  en: string,
+  kind: OrgColumnKind = 'text',
+  required = false,
+): OrgColumn => ({ key, ja, en, kind, required });
+
 export interface OrgSheetSpec<S extends OrgSheet = OrgSheet> {
   readonly sheet: S;
   /** Japanese worksheet name, written to files. */

@@ -9,28 +9,15 @@ import {
 } from '../../../kernel/index.js';
 import {
   readTabularFile,
+  sheetColumn,
   validateSheetRows,
   writeSheetCsv,
-  type OrgColumn,
-  type OrgColumnKind,
   type SheetSpecs,
 } from '../../org/index.js';
 import { importPersonnel, type ImportPersonnelResult } from './import-personnel.js';
 import { personnelRowSchema } from './lifecycle.schema.js';
 
-const col = (
-  key: string,
-  ja: string,
-  en: string,
-  kind: OrgColumnKind = 'text',
-  required = false,
-): OrgColumn => ({
-  key,
-  ja,
-  en,
-  kind,
-  required,
-});
+const col = sheetColumn;
 
 /**
  * The personnel office's file (人事異動): one row per event. The reading is the organisation file's (CSV in
