@@ -7,16 +7,11 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { artifacts, hasChromium, launch, repoRoot, serverEntry } from './browser-kit.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionView, UnitCompartments, UnitSummary } from '../../src/shared/api-types.js';
 import { type RunningServer, startServer } from './server-process.js';
-
-const chromiumPath = process.env['MAMORI_CHROMIUM'] ?? '/usr/bin/chromium';
-const hasChromium = existsSync(chromiumPath);
-const repoRoot = path.resolve(import.meta.dirname, '../..');
-const serverEntry = path.join(repoRoot, 'dist/server/cli/main.js');
-const artifacts = path.join(repoRoot, 'test-artifacts');
 
 interface Person {
   context: BrowserContext;
@@ -76,16 +71,7 @@ describe.skipIf(!hasChromium)('compartments in a real browser (Chromium)', () =>
       throw new Error(`${serverEntry} is missing: run \`npm run build\` before the e2e tests.`);
     mkdirSync(artifacts, { recursive: true });
     running = await startServer(serverEntry, { cwd: repoRoot, requiredPersona: 'demo-officer' });
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-      ],
-    });
+    browser = await launch();
   });
 
   afterAll(async () => {

@@ -5,16 +5,12 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { artifacts, chromiumPath, hasChromium, launch, repoRoot, serverEntry } from './browser-kit.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody, SessionView } from '../../src/shared/api-types.js';
 import { type RunningServer, startServer } from './server-process.js';
 
-const chromiumPath = process.env['MAMORI_CHROMIUM'] ?? '/usr/bin/chromium';
-const hasChromium = existsSync(chromiumPath);
-const repoRoot = path.resolve(import.meta.dirname, '../..');
-const serverEntry = path.join(repoRoot, 'dist/server/cli/main.js');
-const artifacts = path.join(repoRoot, 'test-artifacts');
 const newPassword = 'Sakura-Kawaguchi-2026!';
 
 if (!hasChromium) {
@@ -68,19 +64,7 @@ describe.skipIf(!hasChromium)('foundation in a real browser (Chromium)', () => {
       throw new Error(`${serverEntry} is missing: run \`npm run build\` before the e2e tests.`);
     mkdirSync(artifacts, { recursive: true });
     running = await startServer(serverEntry, { cwd: repoRoot });
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launch();
     context = await browser.newContext({
       locale: 'ja-JP',
       timezoneId: 'Asia/Tokyo',

@@ -10,15 +10,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountPage } from '../../src/shared/identity-admin-types.js';
-import {
-  artifacts,
-  hasChromium,
-  launch,
-  person,
-  repoRoot,
-  serverEntry,
-  type Person,
-} from './identity-kit.js';
+import { artifacts, hasChromium, launch, person, repoRoot, serverEntry, type Person } from './browser-kit.js';
 import { type RunningServer, startServer } from './server-process.js';
 
 const japanToday = (offsetDays = 0): string =>

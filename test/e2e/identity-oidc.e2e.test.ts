@@ -11,15 +11,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionView } from '../../src/shared/api-types.js';
 import { startOidcProvider, type TestProvider } from '../oidc-provider.js';
-import {
-  artifacts,
-  hasChromium,
-  launch,
-  person,
-  repoRoot,
-  serverEntry,
-  type Person,
-} from './identity-kit.js';
+import { artifacts, hasChromium, launch, person, repoRoot, serverEntry, type Person } from './browser-kit.js';
 import { type RunningServer, startServer } from './server-process.js';
 
 describe.skipIf(!hasChromium)(

@@ -9,15 +9,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody } from '../../src/shared/api-types.js';
-import {
-  artifacts,
-  hasChromium,
-  launch,
-  person,
-  repoRoot,
-  serverEntry,
-  type Person,
-} from './identity-kit.js';
+import { artifacts, hasChromium, launch, person, repoRoot, serverEntry, type Person } from './browser-kit.js';
 import { type RunningServer, startServer } from './server-process.js';
 
 describe.skipIf(!hasChromium)('identity in a real browser (Chromium)', () => {

@@ -7,18 +7,13 @@
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { artifacts, hasChromium, launch, repoRoot, serverEntry } from './browser-kit.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashLeaf, verifyInclusion } from '../../src/kernel/ledger/merkle.js';
 import { openNote, parseCheckpoint, parseVerifierKey } from '../../src/kernel/ledger/note.js';
 import type { LedgerInclusionProofFile, LedgerSearchResult } from '../../src/shared/ledger-api-types.js';
 import { type RunningServer, startServer } from './server-process.js';
-
-const chromiumPath = process.env['MAMORI_CHROMIUM'] ?? '/usr/bin/chromium';
-const hasChromium = existsSync(chromiumPath);
-const repoRoot = path.resolve(import.meta.dirname, '../..');
-const serverEntry = path.join(repoRoot, 'dist/server/cli/main.js');
-const artifacts = path.join(repoRoot, 'test-artifacts');
 
 /** A Japan-time `datetime-local` value (YYYY-MM-DDTHH:mm) for an instant. */
 const japanLocal = (d: Date): string => new Date(d.getTime() + 9 * 3_600_000).toISOString().slice(0, 16);
@@ -70,16 +65,7 @@ describe.skipIf(!hasChromium)('the ledger page in a real browser (Chromium)', ()
       throw new Error(`${serverEntry} is missing: run \`npm run build\` before the e2e tests.`);
     mkdirSync(artifacts, { recursive: true });
     running = await startServer(serverEntry, { cwd: repoRoot, requiredPersona: 'demo-auditor' });
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-      ],
-    });
+    browser = await launch();
     // The browser is in UTC: the page must still read and show Japan time.
     context = await browser.newContext({
       locale: 'ja-JP',

@@ -7,16 +7,12 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { artifacts, hasChromium, launch, repoRoot, serverEntry } from './browser-kit.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from './server-process.js';
 import { firstSignIn } from './first-sign-in.js';
 
-const chromiumPath = process.env['MAMORI_CHROMIUM'] ?? '/usr/bin/chromium';
-const hasChromium = existsSync(chromiumPath);
-const repoRoot = path.resolve(import.meta.dirname, '../..');
-const serverEntry = path.join(repoRoot, 'dist/server/cli/main.js');
-const artifacts = path.join(repoRoot, 'test-artifacts');
 const key = 'identity.privilegedMaxHolders';
 
 describe.skipIf(!hasChromium)(
@@ -60,16 +56,7 @@ describe.skipIf(!hasChromium)(
         throw new Error(`${serverEntry} is missing: run \`npm run build\` before the e2e tests.`);
       mkdirSync(artifacts, { recursive: true });
       running = await startServer(serverEntry, { cwd: repoRoot, requiredPersona: 'demo-director' });
-      browser = await chromium.launch({
-        executablePath: chromiumPath,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--no-first-run',
-          '--disable-background-networking',
-        ],
-      });
+      browser = await launch();
     });
 
     afterAll(async () => {

@@ -1,5 +1,5 @@
 /**
- * Shared pieces of the identity browser tests: Chromium with the same flags as the foundation tests, one context
+ * Shared pieces of the browser tests: Chromium with one set of flags (headless, nothing calling out), one context
  * per person, and small helpers that act as a person would (type, click, read what the page says).
  */
 import { existsSync } from 'node:fs';
