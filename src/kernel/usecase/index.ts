@@ -7,3 +7,4 @@ export {
   type UseCase,
 } from './define-use-case.js';
 export { recordingDenials } from './recording-denials.js';
+export { allow, isSecurityOffice, today, unitPathOf, unitPathsOf } from './context-helpers.js';

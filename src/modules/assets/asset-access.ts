@@ -1,7 +1,6 @@
 import {
   AccessDenied,
   AppError,
-  calendarDate,
   can,
   formatJapanTime,
   decide,
@@ -10,11 +9,18 @@ import {
   requirePermission,
   type Actor,
   type Db,
-  type Permission,
   type Resource,
   type UseCaseContext,
+  allow,
+  isSecurityOffice,
+  today,
+  unitPathOf,
+  unitPathsOf,
 } from '../../kernel/index.js';
 import type { AssetRow } from './assets.repository.js';
+
+// Shared by every module's use cases (kernel); the module's own use cases import them from here.
+export { allow, isSecurityOffice, today, unitPathOf, unitPathsOf };
 
 /**
  * Who may see and change which information asset. The access kernel decides on the asset as a resource: its
@@ -22,40 +28,7 @@ import type { AssetRow } from './assets.repository.js';
  * The system itself (an import run by the operator, the demo seed, scheduled jobs) acts on every unit.
  */
 
-/** Today's date in the hospital's time zone. */
-export const today = (ctx: UseCaseContext): string => calendarDate(ctx.clock.now(), ctx.timeZone);
-
-export const allow =
-  (permission: Permission) =>
-  (ctx: UseCaseContext): void =>
-    requirePermission(ctx.actor, permission);
-
 export const isSystem = (actor: Actor): boolean => actor.kind === 'system';
-
-/** The CISO and the Security Director act on every unit's records (第3 1, 2). */
-export const isSecurityOffice = (actor: Actor): boolean =>
-  actor.grants.some((g) => g.role === 'ciso' || g.role === 'securityDirector');
-
-/** Unit paths (the unit first, then its parents) for several units, each read once. */
-export const unitPathsOf = async (
-  ctx: UseCaseContext,
-  db: Db,
-  unitIds: Iterable<string>,
-): Promise<Map<string, string[]>> => {
-  const directory = directoryOf(ctx);
-  const asOf = today(ctx);
-  const paths = new Map<string, string[]>();
-  for (const id of new Set(unitIds)) {
-    paths.set(
-      id,
-      (await directory.unitPath(db, id, asOf)).map((u) => u.id),
-    );
-  }
-  return paths;
-};
-
-export const unitPathOf = async (ctx: UseCaseContext, db: Db, unitId: string): Promise<string[]> =>
-  (await unitPathsOf(ctx, db, [unitId])).get(unitId) ?? [];
 
 export const assetResource = (
   asset: Pick<AssetRow, 'id' | 'classification' | 'compartment_id' | 'created_by_staff_id'>,

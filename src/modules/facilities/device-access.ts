@@ -1,13 +1,17 @@
 import {
   AppError,
-  calendarDate,
-  directoryOf,
   requirePermission,
   type Actor,
-  type Db,
-  type Permission,
   type UseCaseContext,
+  allow,
+  isSecurityOffice,
+  today,
+  unitPathOf,
+  unitPathsOf,
 } from '../../kernel/index.js';
+
+// Shared by every module's use cases (kernel); the module's own use cases import them from here.
+export { allow, isSecurityOffice, today, unitPathOf, unitPathsOf };
 
 /**
  * Who may see and keep which device. A device is kept by the Security Manager of the section it belongs to (所管,
@@ -16,37 +20,7 @@ import {
  * a unit above it, or a hospital-wide role. The system itself (imports, the demo seed) acts on every unit.
  */
 
-export const today = (ctx: UseCaseContext): string => calendarDate(ctx.clock.now(), ctx.timeZone);
-
-export const allow =
-  (permission: Permission) =>
-  (ctx: UseCaseContext): void =>
-    requirePermission(ctx.actor, permission);
-
 const isSystem = (actor: Actor): boolean => actor.kind === 'system';
-
-export const isSecurityOffice = (actor: Actor): boolean =>
-  actor.grants.some((g) => g.role === 'ciso' || g.role === 'securityDirector');
-
-/** Unit paths (the unit first, then its parents) for several units, each read once. */
-export const unitPathsOf = async (
-  ctx: UseCaseContext,
-  db: Db,
-  unitIds: Iterable<string>,
-): Promise<Map<string, string[]>> => {
-  const directory = directoryOf(ctx);
-  const asOf = today(ctx);
-  const paths = new Map<string, string[]>();
-  for (const unitId of new Set(unitIds))
-    paths.set(
-      unitId,
-      (await directory.unitPath(db, unitId, asOf)).map((u) => u.id),
-    );
-  return paths;
-};
-
-export const unitPathOf = async (ctx: UseCaseContext, db: Db, unitId: string): Promise<string[]> =>
-  (await unitPathsOf(ctx, db, [unitId])).get(unitId) ?? [];
 
 export const canSeeDevices = (actor: Actor, unitPath: readonly string[]): boolean =>
   isSystem(actor) ||
