@@ -43,7 +43,8 @@ describe.skipIf(!hasChromium)('the ledger page in a real browser (Chromium)', ()
     await page.waitForFunction(
       () =>
         document.querySelector('[data-testid="ledger-entries"], [data-testid="entries-none"]') !== null &&
-        document.querySelector('[data-testid="loading"]') === null,
+        document.querySelector('[data-testid="loading"]') === null &&
+        document.querySelector('[data-testid="entries-results"][aria-busy="true"]') === null,
     );
   };
 

@@ -211,7 +211,8 @@ export function LedgerEntries() {
         </form>
         <QueryView query={result}>
           {(r) => (
-            <Stack gap="xs">
+            // While another page loads the previous one stays shown; aria-busy says it is being replaced.
+            <Stack gap="xs" aria-busy={result.isPlaceholderData} data-testid="entries-results">
               <Group justify="space-between">
                 <Text fz="xs" c="dimmed" data-testid="entries-page" data-page={cursors.length}>
                   {t('ledger.entries.page', { page: cursors.length, count: r.entries.length })}
