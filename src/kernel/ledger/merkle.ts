@@ -286,8 +286,22 @@ export class CompactRange {
 
   /** Appends a leaf hash; calls `completed` for every interior node (level ≥ 1) it completes, lowest first. */
   push(leaf: Buffer, completed?: (node: NodeHash) => void): void {
-    let node: NodeHash = { level: 0, index: this.count, hash: leaf };
-    this.count++;
+    this.merge({ level: 0, index: this.count, hash: leaf }, completed);
+  }
+
+  /**
+   * Appends a complete subtree of 2^level leaves whose hash is already known (verified elsewhere); the size must
+   * be a multiple of 2^level. Calls `completed` for every node above it that this completes.
+   */
+  pushSubtree(level: number, hash: Buffer, completed?: (node: NodeHash) => void): void {
+    const width = pow2(level);
+    if (this.count % width !== 0) throw new RangeError(`a subtree of level ${level} at ${this.count}`);
+    this.merge({ level, index: this.count / width, hash }, completed);
+  }
+
+  private merge(first: NodeHash, completed?: (node: NodeHash) => void): void {
+    let node = first;
+    this.count += pow2(first.level);
     for (;;) {
       const last = this.nodes.at(-1);
       if (last?.level !== node.level) break;

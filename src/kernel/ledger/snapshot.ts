@@ -2,6 +2,7 @@ import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../db/index.js';
 import { STORED_NODE_MIN_LEVEL } from './merkle.js';
+import { sqliteBlockReader, type BlockRead } from './block-reader.js';
 import type { LedgerReader } from './tree-store.js';
 import type { LedgerLog } from './types.js';
 
@@ -42,7 +43,11 @@ export interface LedgerSnapshot {
   entriesWithColumns(from: number, limit: number): Promise<SnapshotEntryWithColumns[]>;
   nodes(ranges: readonly NodeRange[], limit?: number): Promise<SnapshotNode[]>;
   checkpoints(after: number, limit: number): Promise<{ size: number; note: string }[]>;
+  /** The sizes of the checkpoints in (after, upTo]. */
+  checkpointSizes(after: number, upTo: number): Promise<number[]>;
   cosignatures(from: number, to: number): Promise<{ size: number; line: string; key: string }[]>;
+  /** SQLite: the database file (for worker threads) and the block reader of the fast path, in this snapshot. */
+  readonly blocks?: { readonly file: string; readonly read: BlockRead };
 }
 
 /** Lets the event loop run between pages: a synchronous SQLite read must not starve the server. */
@@ -87,6 +92,9 @@ const sqliteSnapshot = async <T>(
     const checkpoints = db.prepare(
       'select size, note from ledger_checkpoints where log = ? and size > ? order by size limit ?',
     );
+    const checkpointSizes = db
+      .prepare('select size from ledger_checkpoints where log = ? and size > ? and size <= ? order by size')
+      .pluck();
     const cosignatures = db.prepare(
       `select size, signature as line, verifier_key as key from ledger_cosignatures
        where log = ? and size >= ? and size <= ? order by size, created_at`,
@@ -116,8 +124,10 @@ const sqliteSnapshot = async <T>(
       },
       checkpoints: (after, limit) =>
         Promise.resolve(checkpoints.all(log, after, limit) as { size: number; note: string }[]),
+      checkpointSizes: (after, upTo) => Promise.resolve(checkpointSizes.all(log, after, upTo) as number[]),
       cosignatures: (from, to) =>
         Promise.resolve(cosignatures.all(log, from, to) as { size: number; line: string; key: string }[]),
+      blocks: { file, read: sqliteBlockReader(db, log) },
     };
     return await run(snapshot);
   } finally {
@@ -199,6 +209,17 @@ const kyselySnapshot = <T>(
             .orderBy('size')
             .limit(limit)
             .execute(),
+        checkpointSizes: async (after, upTo) =>
+          (
+            await tx
+              .selectFrom('ledger_checkpoints')
+              .select('size')
+              .where('log', '=', log)
+              .where('size', '>', after)
+              .where('size', '<=', upTo)
+              .orderBy('size')
+              .execute()
+          ).map((r) => r.size),
         cosignatures: async (from, to) =>
           (
             await tx

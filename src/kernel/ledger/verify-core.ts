@@ -116,10 +116,68 @@ export const claimedIndex = (entry: Uint8Array): number | null => {
   return digits === 0 || digits > 15 ? null : value;
 };
 
+/** A checkpoint's signature by the log key, its origin and its size; its root when they hold. */
+export const openCheckpoint = (
+  size: number,
+  note: string,
+  logKey: VerifierKey | null,
+): { readonly problem: VerifyProblem } | { readonly root: Buffer } => {
+  const badSignature = {
+    problem: problem(
+      'checkpointSignature',
+      null,
+      {
+        ja: `チェックポイント ${size} の署名が配備鍵で検証できません（差し替えられています）。`,
+        en: `Checkpoint ${size} does not verify with the deployment key (it was replaced).`,
+      },
+      { checkpointSize: size },
+    ),
+  };
+  if (logKey === null) return badSignature;
+  try {
+    openNote(note, [logKey]);
+  } catch (e) {
+    if (!(e instanceof NoteError)) throw e;
+    return badSignature;
+  }
+  let body;
+  try {
+    body = parseCheckpoint(note.slice(0, note.lastIndexOf('\n\n') + 1));
+  } catch {
+    body = null;
+  }
+  if (body?.origin !== logKey.name || body.size !== size)
+    return {
+      problem: problem(
+        'checkpointMalformed',
+        null,
+        {
+          ja: `チェックポイント ${size} の内容が別のもの（${body ? `${body.origin} ${body.size}` : '不明'}）です。`,
+          en: `Checkpoint ${size} holds another checkpoint (${body ? `${body.origin} ${body.size}` : 'unreadable'}).`,
+        },
+        { checkpointSize: size },
+      ),
+    };
+  return { root: body.root };
+};
+
+/** Whether a cosignature line verifies over a checkpoint's text with the cosigner's key. */
+export const cosignatureHolds = (checkpointText: string, line: string, cosigner: VerifierKey): boolean => {
+  try {
+    openNote(`${checkpointText}\n${line}`, [cosigner]);
+    return true;
+  } catch (e) {
+    if (!(e instanceof NoteError)) throw e;
+    return false;
+  }
+};
+
 /** The stored interior hash of a node, undefined when none is stored. */
 export type StoredNodeLookup = (level: number, index: number) => Buffer | undefined;
 
-const RECENT = 1024;
+/** How far back an inserted copy of an entry is recognised as a copy. */
+export const RECENT_LEAVES = 1024;
+const RECENT = RECENT_LEAVES;
 
 export class LogVerifier {
   private readonly range = new CompactRange();
@@ -140,6 +198,11 @@ export class LogVerifier {
 
   get problem(): VerifyProblem | null {
     return this.found;
+  }
+
+  /** No problem found and none awaiting the next entry's evidence. */
+  get settled(): boolean {
+    return this.found === null && this.pending === null && this.pendingCheckpoint === null;
   }
 
   get checkpoints(): number {
@@ -183,41 +246,9 @@ export class LogVerifier {
     if (this.pending || this.pendingCheckpoint) return true;
     if (size !== this.range.size)
       throw new RangeError(`checkpoint ${size} checked at size ${this.range.size}`);
-    const badSignature = problem(
-      'checkpointSignature',
-      null,
-      {
-        ja: `チェックポイント ${size} の署名が配備鍵で検証できません（差し替えられています）。`,
-        en: `Checkpoint ${size} does not verify with the deployment key (it was replaced).`,
-      },
-      { checkpointSize: size },
-    );
-    if (logKey === null) return this.fail(badSignature);
-    try {
-      openNote(note, [logKey]);
-    } catch (e) {
-      if (!(e instanceof NoteError)) throw e;
-      return this.fail(badSignature);
-    }
-    let body;
-    try {
-      body = parseCheckpoint(note.slice(0, note.lastIndexOf('\n\n') + 1));
-    } catch {
-      body = null;
-    }
-    if (body?.origin !== logKey.name || body.size !== size)
-      return this.fail(
-        problem(
-          'checkpointMalformed',
-          null,
-          {
-            ja: `チェックポイント ${size} の内容が別のもの（${body ? `${body.origin} ${body.size}` : '不明'}）です。`,
-            en: `Checkpoint ${size} holds another checkpoint (${body ? `${body.origin} ${body.size}` : 'unreadable'}).`,
-          },
-          { checkpointSize: size },
-        ),
-      );
-    if (!body.root.equals(this.range.root())) {
+    const opened = openCheckpoint(size, note, logKey);
+    if ('problem' in opened) return this.fail(opened.problem);
+    if (!opened.root.equals(this.range.root())) {
       // The next entry may still show where the change is (an entry pushed out of place by an insertion).
       this.pendingCheckpoint = problem(
         'checkpointRoot',
@@ -230,8 +261,7 @@ export class LogVerifier {
       );
       return true;
     }
-    this.lastGoodCheckpoint = size;
-    this.checkpointCount++;
+    this.countCheckpoint(size);
     return true;
   }
 
@@ -239,10 +269,7 @@ export class LogVerifier {
   checkCosignature(size: number, checkpointText: string, line: string, cosigner: VerifierKey): boolean {
     if (this.found) return false;
     if (this.pending || this.pendingCheckpoint) return true;
-    try {
-      openNote(`${checkpointText}\n${line}`, [cosigner]);
-    } catch (e) {
-      if (!(e instanceof NoteError)) throw e;
+    if (!cosignatureHolds(checkpointText, line, cosigner))
       return this.fail(
         problem(
           'cosignature',
@@ -254,9 +281,40 @@ export class LogVerifier {
           { checkpointSize: size },
         ),
       );
-    }
     this.cosignatureCount++;
     return true;
+  }
+
+  /**
+   * Appends a block of 2^level leaves checked elsewhere (the fast path: bytes, leaf hashes, places and the stored
+   * interior hashes inside it all hold), by its root; checks the stored interior hashes it completes above it.
+   */
+  pushBlock(level: number, root: Buffer): boolean {
+    if (!this.settled) throw new Error('a block pushed while a problem is found or pending');
+    const last = this.range.size + 2 ** level - 1;
+    this.range.pushSubtree(level, root, (node) => {
+      this.checkNode(node, last);
+    });
+    return this.problem === null;
+  }
+
+  /** The right edge of the tree so far (its complete subtrees, largest first). */
+  edge(): Buffer[] {
+    return this.range.edge.map((n) => n.hash);
+  }
+
+  /** Counts a checkpoint (and its cosignatures) the fast path found to hold. */
+  countCheckpoint(size: number, cosignatures = 0): void {
+    this.lastGoodCheckpoint = size;
+    this.checkpointCount++;
+    this.cosignatureCount += cosignatures;
+  }
+
+  /** Leaf hashes (checked) of the entries just before the next, for telling an inserted copy from a new entry. */
+  remember(from: number, leaves: readonly Buffer[]): void {
+    leaves.forEach((leaf, i) => {
+      this.recent[(from + i) % RECENT] = leaf;
+    });
   }
 
   /** Records a problem found by the source (rows beyond the head, a truncated end). */

@@ -9,7 +9,15 @@ import {
   type LedgerSnapshot,
 } from './snapshot.js';
 import type { LedgerLog } from './types.js';
-import { LogVerifier, problems, type VerifyProblem, type VerifyReason } from './verify-core.js';
+import { checkpointPager } from './checkpoint-pager.js';
+import { defaultBlockPlan, verifyBlocks, type BlockPlan } from './verify-blocks.js';
+import {
+  LogVerifier,
+  RECENT_LEAVES,
+  problems,
+  type VerifyProblem,
+  type VerifyReason,
+} from './verify-core.js';
 
 export interface VerifyResult {
   readonly ok: boolean;
@@ -33,44 +41,11 @@ export interface VerifyOptions {
   /** The log's verifier key (`<name>/<log>+id+key`): checkpoints must verify with it; null when none is known. */
   readonly logKey: VerifierKey | null;
   readonly onProgress?: (verified: number, total: number) => void;
-  /** Entries read per query. */
+  /** Entries read per query on the exact path. */
   readonly chunk?: number;
+  /** The fast path's blocks and threads (SQLite); false for the exact path alone. */
+  readonly blocks?: BlockPlan | false;
 }
-
-interface CheckpointRow {
-  readonly size: number;
-  readonly note: string;
-  readonly cosignatures: { readonly line: string; readonly key: string }[];
-}
-
-/** Checkpoints in size order, a page at a time, with their cosignatures. */
-const checkpointPages = (snapshot: LedgerSnapshot) => {
-  let after = -1;
-  let page: CheckpointRow[] = [];
-  let done = false;
-  return {
-    async peek(): Promise<CheckpointRow | undefined> {
-      if (page.length === 0 && !done) {
-        const rows = await snapshot.checkpoints(after, 500);
-        if (rows.length < 500) done = true;
-        const first = rows[0];
-        const last = rows.at(-1);
-        if (first === undefined || last === undefined) return undefined;
-        after = last.size;
-        const cosigs = await snapshot.cosignatures(first.size, last.size);
-        page = rows.map((r) => ({
-          size: r.size,
-          note: r.note,
-          cosignatures: cosigs.filter((c) => c.size === r.size),
-        }));
-      }
-      return page[0];
-    },
-    shift(): void {
-      page.shift();
-    },
-  };
-};
 
 /** The encoded bytes of the last value seen: entries of one append share actor, kind, subject and time. */
 const lastEncoded = (encode: (value: string) => string) => {
@@ -127,9 +102,10 @@ export const nodesCompletedIn = async (
   snapshot: LedgerSnapshot,
   first: number,
   last: number,
+  aboveLevel = 0,
 ): Promise<Map<number, Buffer>> => {
   const found = new Map<number, Buffer>();
-  for (const r of await snapshot.nodes(rangesCompletedBy(first, last)))
+  for (const r of await snapshot.nodes(rangesCompletedBy(first, last).filter((r) => r.level > aboveLevel)))
     found.set(nodeKey(r.level, r.idx), r.hash);
   return found;
 };
@@ -176,7 +152,7 @@ const verifySnapshot = async (
   const size = snapshot.head;
   let nodes = new Map<number, Buffer>();
   const verifier = new LogVerifier((level, index) => nodes.get(nodeKey(level, index)));
-  const checkpoints = checkpointPages(snapshot);
+  const checkpoints = checkpointPager(snapshot);
 
   const checkCheckpointsAtCurrentSize = async (): Promise<boolean> => {
     for (let next = await checkpoints.peek(); next?.size === verifier.size; next = await checkpoints.peek()) {
@@ -191,9 +167,38 @@ const verifySnapshot = async (
   };
 
   let ok = await checkCheckpointsAtCurrentSize();
-  let next = 0;
+  const plan = options.blocks ?? defaultBlockPlan();
+  const fast =
+    ok && plan !== false
+      ? await verifyBlocks({
+          snapshot,
+          log,
+          verifier,
+          checkpoints,
+          logKey: options.logKey,
+          plan,
+          loadNodesAbove: async (level, first, last) => {
+            nodes = await nodesCompletedIn(snapshot, first, last, level);
+          },
+          columnsAgreeAt: async (idx) => {
+            const row = (await snapshot.entriesWithColumns(idx, 1))[0];
+            return row?.[0] !== idx || columnsAgree(row[1], idx, row[3], row[4], row[5], row[6]);
+          },
+          ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        })
+      : { next: 0, columnsBad: null };
+  ok = verifier.problem === null;
+  let next = fast.next;
   // The first entry whose search columns disagree with its bytes: reported only if the bytes and tree all hold.
-  let columnsBad: number | null = null;
+  let columnsBad: number | null = fast.columnsBad;
+  if (ok && next > 0) {
+    // The exact path tells an inserted copy from a new entry by the leaf hashes just before it.
+    const before = await snapshot.entries(Math.max(0, next - RECENT_LEAVES), Math.min(next, RECENT_LEAVES));
+    verifier.remember(
+      before[0]?.[0] ?? next,
+      before.map((r) => r[2]),
+    );
+  }
   while (ok) {
     const rows = await snapshot.entriesWithColumns(next, chunk);
     const first = rows[0];

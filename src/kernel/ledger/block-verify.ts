@@ -1,0 +1,141 @@
+import { hash } from 'node:crypto';
+import { STORED_NODE_MIN_LEVEL, completeSubtrees } from './merkle.js';
+import { claimedIndex } from './verify-core.js';
+
+/**
+ * The fast path of verification: one aligned block of 2^level leaves checked at once, from rows read in one
+ * aggregate query. It decides only "everything in this block holds" (the bytes, the stored leaf and interior
+ * hashes inside it, each entry at its place); anything else sends the block back to the exact path, which finds
+ * and names the first problem. So the fast path never needs its own diagnostics, and never accepts what the
+ * exact path would reject. Pure (node:crypto only), so a worker thread can run it.
+ *
+ * Hashes are kept in reused buffers and taken from node's one-shot hash as latin1 ('binary') strings: allocating a Buffer per
+ * digest costs more than the digest of a 371-byte entry itself. What leaves the block is copied into arrays of
+ * its own, so posting it to another thread copies 32 bytes, not a pooled slab.
+ */
+
+/** What one aggregate query returns for the leaves [start, start + 2^level) (see block-reader.ts). */
+export interface BlockRows {
+  readonly count: number;
+  readonly minIdx: number | null;
+  readonly maxIdx: number | null;
+  /** 0x00 ‖ e0 ‖ 0x00 ‖ e1 ‖ …: each entry after its leaf prefix, in the order read. */
+  readonly entries: Uint8Array | null;
+  /** The stored leaf hashes, concatenated in the same order. */
+  readonly leafHashes: Uint8Array | null;
+  /** Whether every stored leaf hash is 32 bytes long. */
+  readonly leafHashSizes: boolean;
+  /** Entries whose search columns SQLite did not find in their bytes: checked again exactly by the caller. */
+  readonly columnSuspects: readonly number[];
+  /** The stored interior hashes of levels STORED_NODE_MIN_LEVEL..level inside the block. */
+  readonly nodes: readonly (readonly [level: number, idx: number, hash: Uint8Array])[];
+}
+
+export interface BlockTask {
+  readonly start: number;
+  readonly level: number;
+  /** Leaf counts within the block (0 < p ≤ 2^level) at which a checkpoint needs the tree's right edge. */
+  readonly prefixes: readonly number[];
+}
+
+export type BlockOutcome =
+  | {
+      readonly ok: true;
+      readonly root: Uint8Array;
+      /** For each prefix, the complete subtrees of [start, start + p), largest first. */
+      readonly prefixEdges: readonly (readonly Uint8Array[])[];
+      readonly columnSuspects: readonly number[];
+    }
+  | { readonly ok: false };
+
+const NOT_OK: BlockOutcome = { ok: false };
+
+const asBuffer = (bytes: Uint8Array): Buffer =>
+  Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+/** Reusable per-level buffers of one block size: level l holds 2^(level-l) hashes. */
+export class BlockHasher {
+  private readonly levels: Buffer[] = [];
+  private readonly scratch = Buffer.alloc(65);
+
+  constructor(readonly level: number) {
+    if (level < STORED_NODE_MIN_LEVEL) throw new RangeError(`blocks below level ${STORED_NODE_MIN_LEVEL}`);
+    for (let l = 0; l <= level; l++) this.levels.push(Buffer.alloc(32 * 2 ** (level - l)));
+    this.scratch[0] = 0x01;
+  }
+
+  verify(task: BlockTask, rows: BlockRows): BlockOutcome {
+    const width = 2 ** this.level;
+    const { start } = task;
+    if (task.level !== this.level || start % width !== 0)
+      throw new RangeError(`block ${start}/${task.level}`);
+    if (rows.count !== width || rows.minIdx !== start || rows.maxIdx !== start + width - 1) return NOT_OK;
+    if (rows.entries === null || rows.leafHashes === null || !rows.leafHashSizes) return NOT_OK;
+    if (!this.hashLeaves(start, asBuffer(rows.entries), width)) return NOT_OK;
+    const leaves = this.levels[0] as Buffer;
+    if (!leaves.equals(asBuffer(rows.leafHashes))) return NOT_OK;
+    this.hashNodes();
+    if (!this.nodesAgree(start, rows.nodes)) return NOT_OK;
+    return {
+      ok: true,
+      root: new Uint8Array(this.hashAt(this.level, 0)),
+      prefixEdges: task.prefixes.map((p) =>
+        completeSubtrees(0, p).map((k) => new Uint8Array(this.hashAt(k.level, k.index))),
+      ),
+      columnSuspects: rows.columnSuspects,
+    };
+  }
+
+  private hashAt(level: number, index: number): Buffer {
+    return (this.levels[level] as Buffer).subarray(32 * index, 32 * index + 32);
+  }
+
+  /** Hashes each entry with the 0x00 before it; each must claim its own index. Exactly `width` entries. */
+  private hashLeaves(start: number, entries: Buffer, width: number): boolean {
+    const leaves = this.levels[0] as Buffer;
+    if (entries[0] !== 0x00) return false;
+    let from = 1;
+    for (let i = 0; i < width; i++) {
+      let end = entries.indexOf(0x00, from);
+      // A zero byte inside an entry would split it: then there are more pieces than rows.
+      if (end < 0 ? i !== width - 1 : i === width - 1) return false;
+      if (end < 0) end = entries.length;
+      const piece = entries.subarray(from - 1, end);
+      if (claimedIndex(piece) !== start + i) return false;
+      leaves.write(hash('sha256', piece, 'binary'), 32 * i, 'latin1');
+      from = end + 1;
+    }
+    return true;
+  }
+
+  private hashNodes(): void {
+    const { scratch } = this;
+    for (let l = 1; l <= this.level; l++) {
+      const below = this.levels[l - 1] as Buffer;
+      const here = this.levels[l] as Buffer;
+      for (let j = 0; j < here.length / 32; j++) {
+        below.copy(scratch, 1, 64 * j, 64 * j + 64);
+        here.write(hash('sha256', scratch, 'binary'), 32 * j, 'latin1');
+      }
+    }
+  }
+
+  /** Every stored interior hash inside the block is there once and equals the one recomputed. */
+  private nodesAgree(start: number, nodes: BlockRows['nodes']): boolean {
+    let expected = 0;
+    for (let l = STORED_NODE_MIN_LEVEL; l <= this.level; l++) expected += 2 ** (this.level - l);
+    if (nodes.length !== expected) return false;
+    // Rows are unique by primary key; the bitmap keeps a duplicated row from standing in for a missing one.
+    const seen = new Uint8Array(2 ** (this.level - STORED_NODE_MIN_LEVEL + 1));
+    for (const [level, idx, stored] of nodes) {
+      if (level < STORED_NODE_MIN_LEVEL || level > this.level) return false;
+      const j = idx - start / 2 ** level;
+      if (!Number.isInteger(j) || j < 0 || j >= 2 ** (this.level - level)) return false;
+      // Heap order: level L's node 0 at 1, level L-1's at 2, … (one slot per node of the stored levels).
+      const slot = 2 ** (this.level - level) + j;
+      if (seen[slot] === 1 || !this.hashAt(level, j).equals(asBuffer(stored))) return false;
+      seen[slot] = 1;
+    }
+    return true;
+  }
+}
