@@ -16,6 +16,11 @@ const entryAt = (index: number): Buffer =>
     payload: { n: index },
   });
 
+const columnsOf = (entry: Buffer): string => {
+  const e = JSON.parse(entry.toString('utf8')) as Record<string, string>;
+  return [e['actor'], e['kind'], e['subject'], e['time']].join('\u0001');
+};
+
 /** The rows the block reader would return for a block of well-formed entries from `start`. */
 const rowsOf = (start: number, entries: readonly Buffer[] = []): BlockRows => {
   const list = entries.length > 0 ? entries : Array.from({ length: width }, (_, i) => entryAt(start + i));
@@ -36,7 +41,8 @@ const rowsOf = (start: number, entries: readonly Buffer[] = []): BlockRows => {
     entries: Buffer.concat(list.flatMap((e) => [Buffer.of(0), e])),
     leafHashes: Buffer.concat(list.map(hashLeaf)),
     leafHashSizes: true,
-    columnSuspects: [],
+    columns: list.map(columnsOf).join('\u0002'),
+    columnsText: true,
     nodes,
   };
 };
@@ -61,10 +67,39 @@ describe('the fast path of verification: one block at once', () => {
     }
   });
 
-  it('passes on the suspects of the search columns for an exact check', () => {
-    const outcome = hasher.verify(task(0), { ...rowsOf(0), columnSuspects: [4, 9] });
-    expect(outcome).toMatchObject({ ok: true, columnSuspects: [4, 9] });
+  it('checks the search columns of every entry against its bytes', () => {
+    expect(hasher.verify(task(0), rowsOf(0))).toMatchObject({ columnSuspects: [], columnsUnchecked: false });
+    const rows = rowsOf(0);
+    const columns = (rows.columns ?? '').split('\u0002');
+    columns[4] = columns[4]?.replace('staff:4', 'staff:elsewhere') ?? '';
+    columns[9] = columns[9]?.replace('org.staff.updated', 'org.staff.viewed') ?? '';
+    expect(hasher.verify(task(0), { ...rows, columns: columns.join('\u0002') })).toMatchObject({
+      ok: true,
+      columnSuspects: [4, 9],
+      columnsUnchecked: false,
+    });
   });
+
+  const unsplittable: [string, (rows: BlockRows) => BlockRows][] = [
+    ['a value holding the row separator', (r) => ({ ...r, columns: `${r.columns ?? ''}\u0002x` })],
+    [
+      'a value holding the field separator',
+      (r) => ({ ...r, columns: (r.columns ?? '').replace('staff:3', 'staff\u00013') }),
+    ],
+    [
+      'a row left out (a null value)',
+      (r) => ({ ...r, columns: (r.columns ?? '').split('\u0002').slice(1).join('\u0002') }),
+    ],
+    ['a value that is not text', (r) => ({ ...r, columnsText: false })],
+  ];
+  for (const [what, change] of unsplittable)
+    it(`leaves the columns to an exact check on ${what}`, () => {
+      expect(hasher.verify(task(0), change(rowsOf(0)))).toMatchObject({
+        ok: true,
+        columnSuspects: [],
+        columnsUnchecked: true,
+      });
+    });
 
   const changes: [string, (rows: BlockRows) => BlockRows][] = [
     ['a missing row', (r) => ({ ...r, count: r.count - 1 })],

@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
 import { STORED_NODE_MIN_LEVEL, completeSubtrees } from './merkle.js';
+import { encodeColumns, partsAgree, type ColumnParts } from './entry-columns.js';
 import { claimedIndex } from './verify-core.js';
 
 /**
@@ -25,8 +26,10 @@ export interface BlockRows {
   readonly leafHashes: Uint8Array | null;
   /** Whether every stored leaf hash is 32 bytes long. */
   readonly leafHashSizes: boolean;
-  /** Entries whose search columns SQLite did not find in their bytes: checked again exactly by the caller. */
-  readonly columnSuspects: readonly number[];
+  /** Each entry's actor, kind, subject and time joined by U+0001, entries joined by U+0002, in the order read. */
+  readonly columns: string | null;
+  /** Whether every search column holds text (a blob would hide the entry from searches). */
+  readonly columnsText: boolean;
   /** The stored interior hashes of levels STORED_NODE_MIN_LEVEL..level inside the block. */
   readonly nodes: readonly (readonly [level: number, idx: number, hash: Uint8Array])[];
 }
@@ -34,7 +37,7 @@ export interface BlockRows {
 export interface BlockTask {
   readonly start: number;
   readonly level: number;
-  /** Leaf counts within the block (0 < p ≤ 2^level) at which a checkpoint needs the tree's right edge. */
+  /** Leaf counts within the block (0 < p < 2^level) at which a checkpoint needs the tree's right edge. */
   readonly prefixes: readonly number[];
 }
 
@@ -44,7 +47,10 @@ export type BlockOutcome =
       readonly root: Uint8Array;
       /** For each prefix, the complete subtrees of [start, start + p), largest first. */
       readonly prefixEdges: readonly (readonly Uint8Array[])[];
+      /** Entries whose search columns disagree with their bytes (the caller confirms them exactly). */
       readonly columnSuspects: readonly number[];
+      /** The columns could not be told apart here (a value holds a separator, or is not text): check them all. */
+      readonly columnsUnchecked: boolean;
     }
   | { readonly ok: false };
 
@@ -57,11 +63,14 @@ const asBuffer = (bytes: Uint8Array): Buffer =>
 export class BlockHasher {
   private readonly levels: Buffer[] = [];
   private readonly scratch = Buffer.alloc(65);
+  /** Where each entry of the block ends in the concatenated bytes (it starts one past the previous end). */
+  private readonly ends: Int32Array;
 
   constructor(readonly level: number) {
     if (level < STORED_NODE_MIN_LEVEL) throw new RangeError(`blocks below level ${STORED_NODE_MIN_LEVEL}`);
     for (let l = 0; l <= level; l++) this.levels.push(Buffer.alloc(32 * 2 ** (level - l)));
     this.scratch[0] = 0x01;
+    this.ends = new Int32Array(2 ** level);
   }
 
   verify(task: BlockTask, rows: BlockRows): BlockOutcome {
@@ -71,18 +80,22 @@ export class BlockHasher {
       throw new RangeError(`block ${start}/${task.level}`);
     if (rows.count !== width || rows.minIdx !== start || rows.maxIdx !== start + width - 1) return NOT_OK;
     if (rows.entries === null || rows.leafHashes === null || !rows.leafHashSizes) return NOT_OK;
-    if (!this.hashLeaves(start, asBuffer(rows.entries), width)) return NOT_OK;
+    const entries = asBuffer(rows.entries);
+    if (!this.hashLeaves(start, entries, width)) return NOT_OK;
     const leaves = this.levels[0] as Buffer;
     if (!leaves.equals(asBuffer(rows.leafHashes))) return NOT_OK;
     this.hashNodes();
     if (!this.nodesAgree(start, rows.nodes)) return NOT_OK;
+    const suspects =
+      rows.columnsText && rows.columns !== null ? this.columnSuspects(start, entries, rows.columns) : null;
     return {
       ok: true,
       root: new Uint8Array(this.hashAt(this.level, 0)),
       prefixEdges: task.prefixes.map((p) =>
         completeSubtrees(0, p).map((k) => new Uint8Array(this.hashAt(k.level, k.index))),
       ),
-      columnSuspects: rows.columnSuspects,
+      columnSuspects: suspects ?? [],
+      columnsUnchecked: suspects === null,
     };
   }
 
@@ -101,11 +114,44 @@ export class BlockHasher {
       if (end < 0 ? i !== width - 1 : i === width - 1) return false;
       if (end < 0) end = entries.length;
       const piece = entries.subarray(from - 1, end);
+      this.ends[i] = end;
       if (claimedIndex(piece) !== start + i) return false;
       leaves.write(hash('sha256', piece, 'binary'), 32 * i, 'latin1');
       from = end + 1;
     }
     return true;
+  }
+
+  /**
+   * The entries whose search columns disagree with their bytes (the test of `columnsAgree`); null when the joined
+   * columns do not split into exactly four values an entry (a value holding a separator). Entries of one append
+   * share their columns: a row equal to the one before is recognised in place and reuses its encoding.
+   */
+  private columnSuspects(start: number, entries: Buffer, columns: string): number[] | null {
+    const width = this.ends.length;
+    const suspects: number[] = [];
+    let at = 0;
+    let row: string | null = null;
+    let parts: ColumnParts | null = null;
+    for (let i = 0; i < width; i++) {
+      const last = i === width - 1;
+      let end = row === null || !columns.startsWith(row, at) ? -1 : at + row.length;
+      if (end >= 0 && !(last ? end === columns.length : columns.charCodeAt(end) === 0x02)) end = -1;
+      if (end < 0 || parts === null) {
+        const found = columns.indexOf('\u0002', at);
+        if (found < 0 ? !last : last) return null;
+        end = found < 0 ? columns.length : found;
+        row = columns.slice(at, end);
+        const fields = row.split('\u0001');
+        const [actor, kind, subject, time] = fields;
+        if (fields.length !== 4 || actor === undefined || kind === undefined) return null;
+        parts = encodeColumns(kind, actor, subject ?? '', time ?? '');
+      }
+      const from = i === 0 ? 1 : (this.ends[i - 1] as number) + 1;
+      if (!partsAgree(entries, from, this.ends[i] as number, start + i, parts)) suspects.push(start + i);
+      at = end + 1;
+    }
+    return suspects;
   }
 
   private hashNodes(): void {

@@ -30,10 +30,12 @@ export interface BlocksInput {
   readonly checkpoints: CheckpointPager;
   readonly logKey: VerifierKey | null;
   readonly plan: BlockPlan;
+  /** The exact path's check of the checkpoints (and cosignatures) at the verifier's current size. */
+  readonly checkpointsAtSize: () => Promise<boolean>;
   /** Loads the stored interior hashes above `level` that the leaves [first, last] complete, for the verifier. */
   readonly loadNodesAbove: (level: number, first: number, last: number) => Promise<void>;
-  /** Re-checks an entry the block reader suspected, exactly: whether its search columns agree with its bytes. */
-  readonly columnsAgreeAt: (idx: number) => Promise<boolean>;
+  /** The first entry in [from, from + count) whose search columns disagree with its bytes, checked exactly. */
+  readonly firstColumnsBad: (from: number, count: number) => Promise<number | null>;
   readonly onProgress?: (verified: number, total: number) => void;
 }
 
@@ -52,8 +54,9 @@ const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.
  * here, where every checkpoint inside a block is checked against the root at its size (the tree's edge so far and
  * the block's own edge at that size) before the block is taken. The first block where anything differs, or a
  * checkpoint or cosignature that does not verify, ends the fast path: the exact path starts again at that block
- * with everything before it verified, and names the problem. Entries the block reader suspects of disagreeing
- * search columns are checked exactly here.
+ * with everything before it verified, and names the problem. Entries whose search columns a block found to
+ * disagree with their bytes are confirmed here by the exact check, as are all of a block's when it could not
+ * tell its columns apart.
  */
 export const verifyBlocks = async (input: BlocksInput): Promise<BlocksResult> => {
   const { snapshot, verifier, plan } = input;
@@ -74,7 +77,7 @@ export const verifyBlocks = async (input: BlocksInput): Promise<BlocksResult> =>
     for (let b = 0; b < blocks; b++) {
       for (; dispatched < blocks && dispatched < b + ahead; dispatched++) {
         const start = dispatched * width;
-        const prefixes = (await snapshot.checkpointSizes(start, start + width)).map((s) => s - start);
+        const prefixes = (await snapshot.checkpointSizes(start, start + width - 1)).map((s) => s - start);
         // A thread that fails (it could not start, say) only ends the fast path.
         const outcome = engine.verify({ start, level: plan.level, prefixes }).catch(() => NOT_OK);
         queue.push({ start, prefixes, outcome });
@@ -87,13 +90,14 @@ export const verifyBlocks = async (input: BlocksInput): Promise<BlocksResult> =>
       if (!(await checkpointsHold(input, block.start, block.prefixes, outcome.prefixEdges)))
         return { next: block.start, columnsBad };
       await input.loadNodesAbove(plan.level, block.start, block.start + width - 1);
-      if (!verifier.pushBlock(plan.level, root)) return { next: verifier.size, columnsBad };
+      // A checkpoint at the block's end is checked as the exact path checks it: after the leaf that completes it
+      // (and the interior hashes that leaf completes), so a mismatch waits for the next entry's evidence there.
+      if (!verifier.pushBlock(plan.level, root) || !(await input.checkpointsAtSize()) || !verifier.settled)
+        return { next: verifier.size, columnsBad };
       if (columnsBad === null)
-        for (const idx of outcome.columnSuspects)
-          if (!(await input.columnsAgreeAt(idx))) {
-            columnsBad = idx;
-            break;
-          }
+        columnsBad = outcome.columnsUnchecked
+          ? await input.firstColumnsBad(block.start, width)
+          : await firstConfirmed(outcome.columnSuspects, input.firstColumnsBad);
       input.onProgress?.(verifier.size, snapshot.head);
     }
     return { next: verifier.size, columnsBad };
@@ -102,6 +106,15 @@ export const verifyBlocks = async (input: BlocksInput): Promise<BlocksResult> =>
     // Outcomes still in flight are dropped; each already ends in a value, never a rejection.
     await Promise.all(queue.map((q) => q.outcome));
   }
+};
+
+/** The first suspect the exact check confirms. */
+const firstConfirmed = async (
+  suspects: readonly number[],
+  firstColumnsBad: BlocksInput['firstColumnsBad'],
+): Promise<number | null> => {
+  for (const idx of suspects) if ((await firstColumnsBad(idx, 1)) !== null) return idx;
+  return null;
 };
 
 /** A cosigner's key that does not even parse is left to the exact path too. */
@@ -114,7 +127,7 @@ const cosignatureVerifies = (text: string, c: { readonly line: string; readonly 
 };
 
 /**
- * The checkpoints in (start, start + width] against the roots at their sizes; counted only if all of them and
+ * The checkpoints inside the block, in (start, start + width), against the roots at their sizes; counted only if all of them and
  * their cosignatures hold (otherwise the exact path checks them again and names the first that does not).
  */
 const checkpointsHold = async (
@@ -124,7 +137,7 @@ const checkpointsHold = async (
   edges: readonly (readonly Uint8Array[])[],
 ): Promise<boolean> => {
   const { verifier, checkpoints, logKey } = input;
-  const inBlock = await checkpoints.through(start + 2 ** input.plan.level);
+  const inBlock = await checkpoints.through(start + 2 ** input.plan.level - 1);
   if (inBlock.length !== prefixes.length) return false;
   const edge = verifier.edge();
   for (const [i, checkpoint] of inBlock.entries()) {

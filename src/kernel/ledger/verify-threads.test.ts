@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHistory, log, tamper, type Tampering } from '../../../test/ledger-tampering.js';
 import { migrateToLatest, openSqlite, type DatabaseHandle } from '../db/index.js';
@@ -62,6 +63,21 @@ describe('ledger verification in worker threads [sqlite]', () => {
       const result = await verifyLedger(handle, log, { logKey: logKey(), blocks: threads });
       expect(result.ok).toBe(false);
       expect({ ...result, message: undefined }).toMatchObject(expected ?? {});
+      expect(result).toEqual(await verifyLedger(handle, log, { logKey: logKey(), blocks: false }));
+    });
+
+  const hidden: [string, unknown][] = [
+    ['a value holding a separator of the block reader', 'hidden\u0001elsewhere'],
+    ['a blob in place of text', Buffer.from('hidden:elsewhere')],
+  ];
+  for (const [what, value] of hidden)
+    it(`finds a search column changed to ${what}`, async () => {
+      await buildHistory(handle, key, history);
+      await sql`update ledger_entries set subject = ${value} where log = ${log} and idx = 130`.execute(
+        handle.db,
+      );
+      const result = await verifyLedger(handle, log, { logKey: logKey(), blocks: threads });
+      expect(result).toMatchObject({ ok: false, firstBadIndex: 130, reason: 'indexColumnsMismatch' });
       expect(result).toEqual(await verifyLedger(handle, log, { logKey: logKey(), blocks: false }));
     });
 });

@@ -10,6 +10,7 @@ import {
 } from './snapshot.js';
 import type { LedgerLog } from './types.js';
 import { checkpointPager } from './checkpoint-pager.js';
+import { columnsAgree } from './entry-columns.js';
 import { defaultBlockPlan, verifyBlocks, type BlockPlan } from './verify-blocks.js';
 import {
   LogVerifier,
@@ -46,56 +47,6 @@ export interface VerifyOptions {
   /** The fast path's blocks and threads (SQLite); false for the exact path alone. */
   readonly blocks?: BlockPlan | false;
 }
-
-/** The encoded bytes of the last value seen: entries of one append share actor, kind, subject and time. */
-const lastEncoded = (encode: (value: string) => string) => {
-  let value: string | null = null;
-  let bytes = Buffer.alloc(0);
-  return (next: string): Buffer => {
-    if (next !== value) {
-      value = next;
-      bytes = Buffer.from(encode(next));
-    }
-    return bytes;
-  };
-};
-const actorPart = lastEncoded((a) => `{"actor":${JSON.stringify(a)},"index":`);
-const kindPart = lastEncoded((k) => `,"kind":${JSON.stringify(k)},"payload":`);
-const subjectPart = lastEncoded((s) => `,"subject":${JSON.stringify(s)},"time":`);
-const timePart = lastEncoded((t) => `${JSON.stringify(t)}}`);
-
-/** Whether `entry` holds `part` at `at`. */
-const holds = (entry: Buffer, part: Buffer, at: number): boolean =>
-  at >= 0 &&
-  at + part.length <= entry.length &&
-  entry.compare(part, 0, part.length, at, at + part.length) === 0;
-
-/**
- * Whether the columns beside an entry (what searches and history tabs select on) say what its canonical bytes
- * say: the bytes begin with actor, index, kind and end with subject and time, in RFC 8785 key order.
- */
-export const columnsAgree = (
-  entry: Buffer,
-  idx: number,
-  kind: string,
-  actor: string,
-  subject: string,
-  createdAt: string,
-): boolean => {
-  const a = actorPart(actor);
-  const digits = String(idx);
-  const k = kindPart(kind);
-  const time = timePart(createdAt);
-  const s = subjectPart(subject);
-  return (
-    holds(entry, a, 0) &&
-    entry.toString('latin1', a.length, a.length + digits.length) === digits &&
-    holds(entry, k, a.length + digits.length) &&
-    holds(entry, time, entry.length - time.length) &&
-    holds(entry, s, entry.length - time.length - s.length) &&
-    entry.length >= a.length + digits.length + k.length + s.length + time.length
-  );
-};
 
 /** The stored interior hashes the leaves [first, last] completed, by `level/index`. */
 export const nodesCompletedIn = async (
@@ -177,12 +128,17 @@ const verifySnapshot = async (
           checkpoints,
           logKey: options.logKey,
           plan,
+          checkpointsAtSize: checkCheckpointsAtCurrentSize,
           loadNodesAbove: async (level, first, last) => {
             nodes = await nodesCompletedIn(snapshot, first, last, level);
           },
-          columnsAgreeAt: async (idx) => {
-            const row = (await snapshot.entriesWithColumns(idx, 1))[0];
-            return row?.[0] !== idx || columnsAgree(row[1], idx, row[3], row[4], row[5], row[6]);
+          firstColumnsBad: async (from, count) => {
+            for (const [idx, entry, , kind, actor, subject, time] of await snapshot.entriesWithColumns(
+              from,
+              count,
+            ))
+              if (!columnsAgree(entry, idx, kind, actor, subject, time)) return idx;
+            return null;
           },
           ...(options.onProgress ? { onProgress: options.onProgress } : {}),
         })
