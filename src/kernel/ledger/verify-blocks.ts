@@ -63,7 +63,7 @@ export const verifyBlocks = async (input: BlocksInput): Promise<BlocksResult> =>
   const width = 2 ** plan.level;
   const blocks = Math.floor((snapshot.head - verifier.size) / width);
   const source = snapshot.blocks;
-  if (source === undefined || blocks === 0 || verifier.size !== 0 || !verifier.settled)
+  if (source === undefined || blocks === 0 || verifier.size !== 0 || !verifier.isSettled())
     return { next: verifier.size, columnsBad: null };
   const engine: BlockVerifier =
     plan.threads > 0 && blocks >= MIN_BLOCKS_FOR_THREADS
@@ -92,7 +92,11 @@ export const verifyBlocks = async (input: BlocksInput): Promise<BlocksResult> =>
       await input.loadNodesAbove(plan.level, block.start, block.start + width - 1);
       // A checkpoint at the block's end is checked as the exact path checks it: after the leaf that completes it
       // (and the interior hashes that leaf completes), so a mismatch waits for the next entry's evidence there.
-      if (!verifier.pushBlock(plan.level, root) || !(await input.checkpointsAtSize()) || !verifier.settled)
+      if (
+        !verifier.pushBlock(plan.level, root) ||
+        !(await input.checkpointsAtSize()) ||
+        !verifier.isSettled()
+      )
         return { next: verifier.size, columnsBad };
       if (columnsBad === null)
         columnsBad = outcome.columnsUnchecked

@@ -201,7 +201,7 @@ export class LogVerifier {
   }
 
   /** No problem found and none awaiting the next entry's evidence. */
-  get settled(): boolean {
+  isSettled(): boolean {
     return this.found === null && this.pending === null && this.pendingCheckpoint === null;
   }
 
@@ -290,7 +290,7 @@ export class LogVerifier {
    * interior hashes inside it all hold), by its root; checks the stored interior hashes it completes above it.
    */
   pushBlock(level: number, root: Buffer): boolean {
-    if (!this.settled) throw new Error('a block pushed while a problem is found or pending');
+    if (!this.isSettled()) throw new Error('a block pushed while a problem is found or pending');
     const last = this.range.size + 2 ** level - 1;
     this.range.pushSubtree(level, root, (node) => {
       this.checkNode(node, last);
