@@ -125,7 +125,7 @@ export class BlockHasher {
   /**
    * The entries whose search columns disagree with their bytes (the test of `columnsAgree`); null when the joined
    * columns do not split into exactly four values an entry (a value holding a separator). Entries of one append
-   * share their columns: a row equal to the one before is recognised in place and reuses its encoding.
+   * share their columns: a row equal to the one before reuses its encoding.
    */
   private columnSuspects(start: number, entries: Buffer, columns: string): number[] | null {
     const width = this.ends.length;
@@ -134,14 +134,12 @@ export class BlockHasher {
     let row: string | null = null;
     let parts: ColumnParts | null = null;
     for (let i = 0; i < width; i++) {
-      const last = i === width - 1;
-      let end = row === null || !columns.startsWith(row, at) ? -1 : at + row.length;
-      if (end >= 0 && !(last ? end === columns.length : columns.charCodeAt(end) === 0x02)) end = -1;
-      if (end < 0 || parts === null) {
-        const found = columns.indexOf('\u0002', at);
-        if (found < 0 ? !last : last) return null;
-        end = found < 0 ? columns.length : found;
-        row = columns.slice(at, end);
+      const found = columns.indexOf('\u0002', at);
+      if (found < 0 ? i !== width - 1 : i === width - 1) return null;
+      const end = found < 0 ? columns.length : found;
+      const next = columns.slice(at, end);
+      if (next !== row || parts === null) {
+        row = next;
         const fields = row.split('\u0001');
         const [actor, kind, subject, time] = fields;
         if (fields.length !== 4 || actor === undefined || kind === undefined) return null;
