@@ -54,6 +54,20 @@ export interface LedgerSnapshot {
 const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
+ * Whether (log, idx) is unique in ledger_entries, as its primary key makes it: the fast path of verification
+ * counts a block's rows and relies on it (a schema rebuilt without the key leaves only the exact path).
+ */
+const entriesKeyHolds = (db: SQLite.Database): boolean =>
+  (db.pragma('index_list(ledger_entries)') as { name: string; unique: number; partial: number }[]).some(
+    (index) =>
+      index.unique === 1 &&
+      index.partial === 0 &&
+      (db.pragma(`index_info(${JSON.stringify(index.name)})`) as { name: string }[])
+        .map((c) => c.name)
+        .join(',') === 'log,idx',
+  );
+
+/**
  * SQLite: a separate read-only connection in one read transaction (WAL gives it a snapshot while writers go on),
  * read with prepared statements, which is also several times faster than building each page as a query.
  */
@@ -127,7 +141,7 @@ const sqliteSnapshot = async <T>(
       checkpointSizes: (after, upTo) => Promise.resolve(checkpointSizes.all(log, after, upTo) as number[]),
       cosignatures: (from, to) =>
         Promise.resolve(cosignatures.all(log, from, to) as { size: number; line: string; key: string }[]),
-      blocks: { file, read: sqliteBlockReader(db, log) },
+      ...(entriesKeyHolds(db) ? { blocks: { file, read: sqliteBlockReader(db, log) } } : {}),
     };
     return await run(snapshot);
   } finally {

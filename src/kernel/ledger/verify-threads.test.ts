@@ -80,4 +80,22 @@ describe('ledger verification in worker threads [sqlite]', () => {
       expect(result).toMatchObject({ ok: false, firstBadIndex: 130, reason: 'indexColumnsMismatch' });
       expect(result).toEqual(await verifyLedger(handle, log, { logKey: logKey(), blocks: false }));
     });
+
+  it('keeps to the exact path when the entries table lost its primary key (a block could hold a row twice)', async () => {
+    const size = await buildHistory(handle, key, history);
+    await sql`create table ledger_entries_copy as select * from ledger_entries`.execute(handle.db);
+    await sql`drop table ledger_entries`.execute(handle.db);
+    await sql`alter table ledger_entries_copy rename to ledger_entries`.execute(handle.db);
+    // Entry 41's row relabelled 40: two rows claim 40, none 41.
+    await sql`update ledger_entries set idx = 40 where log = ${log} and idx = 41`.execute(handle.db);
+    const seen: number[] = [];
+    const result = await verifyLedger(handle, log, {
+      logKey: logKey(),
+      blocks: threads,
+      onProgress: (done) => seen.push(done),
+    });
+    expect(result).toMatchObject({ ok: false, firstBadIndex: 41, reason: 'entryOutOfPlace' });
+    expect(seen).not.toContain(16);
+    expect(size).toBe(288);
+  });
 });
