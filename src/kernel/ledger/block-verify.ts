@@ -130,7 +130,7 @@ export class BlockHasher {
    */
   private indexesClaimed(start: number, entries: Buffer, suspects: readonly number[] | null): boolean {
     const claims = (i: number): boolean =>
-      claimedIndex(entries.subarray(i === 0 ? 0 : (this.ends[i - 1] as number), this.ends[i])) === start + i;
+      claimedIndex(entries.subarray(i === 0 ? 0 : (this.ends[i - 1]), this.ends[i])) === start + i;
     // claimedIndex reads at most 15 digits: beyond them the columns say nothing about it.
     if (suspects === null || start + this.ends.length > 1e15) return this.ends.every((_, i) => claims(i));
     return suspects.every((idx) => claims(idx - start));
