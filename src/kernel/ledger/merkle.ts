@@ -11,7 +11,9 @@ export const HASH_SIZE = 32;
 const LEAF_PREFIX = 0x00;
 const NODE_PREFIX = 0x01;
 
-const sha256 = (data: Buffer): Buffer => oneShotHash('sha256', data, 'buffer');
+// A digest taken as a latin1 ('binary') string and copied into a pooled Buffer costs about 60% of one taken as a
+// Buffer, whose own backing store is allocated per call: a leaf and about one node per appended entry.
+const sha256 = (data: Buffer): Buffer => Buffer.from(oneShotHash('sha256', data, 'binary'), 'latin1');
 
 /** MTH({}) = SHA-256 of the empty string. */
 export const EMPTY_ROOT: Buffer = sha256(Buffer.alloc(0));
