@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import { STORED_NODE_MIN_LEVEL, completeSubtrees } from './merkle.js';
-import { encodeColumns, partsAgree, type ColumnParts } from './entry-columns.js';
+import { ColumnEncoder, partsAgree, type ColumnParts } from './entry-columns.js';
 import { claimedIndex } from './verify-core.js';
 
 /**
@@ -63,6 +63,7 @@ const asBuffer = (bytes: Uint8Array): Buffer =>
 export class BlockHasher {
   private readonly levels: Buffer[] = [];
   private readonly scratch = Buffer.alloc(65);
+  private readonly encoder = new ColumnEncoder();
   /** Where each entry of the block ends in the concatenated bytes (it starts one past the previous end). */
   private readonly ends: Int32Array;
 
@@ -130,7 +131,7 @@ export class BlockHasher {
    */
   private indexesClaimed(start: number, entries: Buffer, suspects: readonly number[] | null): boolean {
     const claims = (i: number): boolean =>
-      claimedIndex(entries.subarray(i === 0 ? 0 : (this.ends[i - 1]), this.ends[i])) === start + i;
+      claimedIndex(entries.subarray(i === 0 ? 0 : this.ends[i - 1], this.ends[i])) === start + i;
     // claimedIndex reads at most 15 digits: beyond them the columns say nothing about it.
     if (suspects === null || start + this.ends.length > 1e15) return this.ends.every((_, i) => claims(i));
     return suspects.every((idx) => claims(idx - start));
@@ -157,7 +158,7 @@ export class BlockHasher {
         const fields = row.split('\u0001');
         const [actor, kind, subject, time] = fields;
         if (fields.length !== 4 || actor === undefined || kind === undefined) return null;
-        parts = encodeColumns(kind, actor, subject ?? '', time ?? '');
+        parts = this.encoder.parts(kind, actor, subject ?? '', time ?? '');
       }
       const from = i === 0 ? 1 : (this.ends[i - 1] as number) + 1;
       if (!partsAgree(entries, from, this.ends[i] as number, start + i, parts)) suspects.push(start + i);

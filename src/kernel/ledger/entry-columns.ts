@@ -4,24 +4,43 @@
  * the exact path of verification and its worker threads.
  */
 
-/** An entry's columns as they appear in its canonical bytes: before the index, between it and the payload, at the end. */
+/** An entry's columns as its canonical bytes hold them: before the index, before the payload, at the end. */
 export interface ColumnParts {
   readonly head: Buffer;
   readonly kind: Buffer;
   readonly tail: Buffer;
 }
 
-/** RFC 8785 key order: actor, index, kind, payload, subject, time. */
-export const encodeColumns = (
-  kind: string,
-  actor: string,
-  subject: string,
-  createdAt: string,
-): ColumnParts => ({
-  head: Buffer.from(`{"actor":${JSON.stringify(actor)},"index":`),
-  kind: Buffer.from(`,"kind":${JSON.stringify(kind)},"payload":`),
-  tail: Buffer.from(`,"subject":${JSON.stringify(subject)},"time":${JSON.stringify(createdAt)}}`),
-});
+/**
+ * Encodes the parts, RFC 8785 key order (actor, index, kind, payload, subject, time), keeping each part's last
+ * value: entries of one append share their actor, kind and time, and a log often alternates only its subjects.
+ */
+export class ColumnEncoder {
+  private actor: string | null = null;
+  private kind: string | null = null;
+  private subject: string | null = null;
+  private time: string | null = null;
+  private head = Buffer.alloc(0);
+  private middle = Buffer.alloc(0);
+  private tail = Buffer.alloc(0);
+
+  parts(kind: string, actor: string, subject: string, createdAt: string): ColumnParts {
+    if (actor !== this.actor) {
+      this.actor = actor;
+      this.head = Buffer.from(`{"actor":${JSON.stringify(actor)},"index":`);
+    }
+    if (kind !== this.kind) {
+      this.kind = kind;
+      this.middle = Buffer.from(`,"kind":${JSON.stringify(kind)},"payload":`);
+    }
+    if (subject !== this.subject || createdAt !== this.time) {
+      this.subject = subject;
+      this.time = createdAt;
+      this.tail = Buffer.from(`,"subject":${JSON.stringify(subject)},"time":${JSON.stringify(createdAt)}}`);
+    }
+    return { head: this.head, kind: this.middle, tail: this.tail };
+  }
+}
 
 const digitCount = (n: number): number => {
   let count = 1;
@@ -65,8 +84,7 @@ export const partsAgree = (
   );
 };
 
-// Entries of one append share actor, kind, subject and time: their parts are encoded once.
-let last: { key: readonly [string, string, string, string]; parts: ColumnParts } | null = null;
+const encoder = new ColumnEncoder();
 
 /**
  * Whether the columns beside an entry (what searches and history tabs select on) say what its canonical bytes
@@ -80,8 +98,5 @@ export const columnsAgree = (
   subject: string,
   createdAt: string,
 ): boolean => {
-  const [k, a, s, t] = last?.key ?? [];
-  if (last === null || k !== kind || a !== actor || s !== subject || t !== createdAt)
-    last = { key: [kind, actor, subject, createdAt], parts: encodeColumns(kind, actor, subject, createdAt) };
-  return partsAgree(entry, 0, entry.length, idx, last.parts);
+  return partsAgree(entry, 0, entry.length, idx, encoder.parts(kind, actor, subject, createdAt));
 };
