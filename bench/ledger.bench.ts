@@ -224,7 +224,8 @@ const searchLatencies = async (big: DatabaseHandle, total: number): Promise<[str
  * `npm run bench -- ledger` (SQLite, WAL, synchronous=FULL: every batch commit is durable):
  * - append: batches of 1,000 entries through appendEntries, against the same rows inserted plainly into a table
  *   like ledger_entries, alternating rounds in the same database, medians compared;
- * - verify: the whole log recomputed and checked, against `sha256sum` over a file of the same entry bytes;
+ * - verify: the log grown to 1,000,000 entries (MAMORI_BENCH_LEDGER_VERIFY_ENTRIES) recomputed and checked by the
+ *   built modules (the fast path's worker threads as shipped), against `sha256sum` over a file of the same bytes;
  * - a log of 10 million entries (MAMORI_BENCH_LEDGER_ENTRIES): one inclusion proof's latency, a page of the ledger
  *   page's search for each kind of filter, and the peak memory of `mamori ledger verify` over it (the command
  *   built into a scratch folder, run with plain node).
