@@ -20,6 +20,39 @@ import type { VerifyResult } from '../src/kernel/ledger/verify.js';
  */
 export const log = 'vault';
 
+/**
+ * What an administrator with database access could do: replace an entry's bytes and leaf hash and recompute every
+ * stored interior hash, so that the stored tree is self-consistent again. Only signed checkpoints can tell.
+ */
+export const rewriteConsistently = async (
+  handle: DatabaseHandle,
+  logName: string,
+  index: number,
+  forged: Buffer,
+): Promise<void> => {
+  await handle.db
+    .updateTable('ledger_entries')
+    .set({ entry: forged, leaf_hash: hashLeaf(forged) })
+    .where('log', '=', logName)
+    .where('idx', '=', index)
+    .execute();
+  const rows = await handle.db
+    .selectFrom('ledger_entries')
+    .select('leaf_hash')
+    .where('log', '=', logName)
+    .orderBy('idx')
+    .execute();
+  const range = new CompactRange();
+  const nodes: { log: string; level: number; idx: number; hash: Buffer }[] = [];
+  for (const r of rows)
+    range.push(Buffer.from(r.leaf_hash), (n) => {
+      if (n.level >= STORED_NODE_MIN_LEVEL)
+        nodes.push({ log: logName, level: n.level, idx: n.index, hash: n.hash });
+    });
+  await handle.db.deleteFrom('ledger_nodes').where('log', '=', logName).execute();
+  if (nodes.length > 0) await handle.db.insertInto('ledger_nodes').values(nodes).execute();
+};
+
 const reset = async (handle: DatabaseHandle): Promise<void> => {
   for (const table of [
     'ledger_entries',
@@ -273,27 +306,7 @@ export const tamper = async (
       const row = await entryRow(handle, k);
       const parsed = JSON.parse(Buffer.from(row.entry).toString('utf8')) as Parameters<typeof entryBytes>[0];
       const forged = entryBytes({ ...parsed, payload: { line: 'rewritten afterwards' } });
-      await handle.db
-        .updateTable('ledger_entries')
-        .set({ entry: forged, leaf_hash: hashLeaf(forged) })
-        .where('log', '=', log)
-        .where('idx', '=', k)
-        .execute();
-      const leaves = await handle.db
-        .selectFrom('ledger_entries')
-        .select('leaf_hash')
-        .where('log', '=', log)
-        .orderBy('idx')
-        .execute();
-      const range = new CompactRange();
-      const nodes: { log: string; level: number; idx: number; hash: Buffer }[] = [];
-      for (const leaf of leaves)
-        range.push(Buffer.from(leaf.leaf_hash), (n) => {
-          if (n.level >= STORED_NODE_MIN_LEVEL)
-            nodes.push({ log, level: n.level, idx: n.index, hash: n.hash });
-        });
-      await handle.db.deleteFrom('ledger_nodes').where('log', '=', log).execute();
-      if (nodes.length > 0) await handle.db.insertInto('ledger_nodes').values(nodes).execute();
+      await rewriteConsistently(handle, log, k, forged);
       const checkpoints = await handle.db
         .selectFrom('ledger_checkpoints')
         .select('size')

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/db-harness.js';
+import { rewriteConsistently } from '../../../test/ledger-tampering.js';
 import { systemActor } from '../access/index.js';
 import type { DatabaseHandle } from '../db/index.js';
 import { AppError } from '../errors/index.js';
@@ -11,7 +12,6 @@ import { startCheckpointer } from './checkpointer.js';
 import { issueCheckpoint, latestCheckpoint } from './checkpoints.js';
 import { cosignLatest } from './cosign.js';
 import { createCosignerKey, loadOrCreateDeploymentKey, logVerifierKey, readSignerKeyFile } from './keys.js';
-import { CompactRange, STORED_NODE_MIN_LEVEL, hashLeaf } from './merkle.js';
 import { SIG_COSIGNATURE_V1, openNote, parseCheckpoint, parseNote, parseVerifierKey } from './note.js';
 import { verifyLedger } from './verify.js';
 
@@ -48,26 +48,7 @@ const rewriteHistory = async (handle: DatabaseHandle, index: number): Promise<vo
     subject: 't:rewritten',
     payload: { rewritten: true },
   });
-  await handle.db
-    .updateTable('ledger_entries')
-    .set({ entry: forged, leaf_hash: hashLeaf(forged) })
-    .where('log', '=', log)
-    .where('idx', '=', index)
-    .execute();
-  const rows = await handle.db
-    .selectFrom('ledger_entries')
-    .select('leaf_hash')
-    .where('log', '=', log)
-    .orderBy('idx')
-    .execute();
-  const range = new CompactRange();
-  const nodes: { log: string; level: number; idx: number; hash: Buffer }[] = [];
-  for (const r of rows)
-    range.push(Buffer.from(r.leaf_hash), (n) => {
-      if (n.level >= STORED_NODE_MIN_LEVEL) nodes.push({ log, level: n.level, idx: n.index, hash: n.hash });
-    });
-  await handle.db.deleteFrom('ledger_nodes').where('log', '=', log).execute();
-  if (nodes.length > 0) await handle.db.insertInto('ledger_nodes').values(nodes).execute();
+  await rewriteConsistently(handle, log, index, forged);
 };
 
 describeEachDialect('ledger checkpoints, keys and cosignatures', (db) => {
