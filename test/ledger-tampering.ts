@@ -53,15 +53,16 @@ export const rewriteConsistently = async (
   if (nodes.length > 0) await handle.db.insertInto('ledger_nodes').values(nodes).execute();
 };
 
-const reset = async (handle: DatabaseHandle): Promise<void> => {
+/** Empties a log: its entries, interior hashes, checkpoints and cosignatures, and its head back to 0. */
+export const resetLog = async (handle: DatabaseHandle, logName: string): Promise<void> => {
   for (const table of [
     'ledger_entries',
     'ledger_nodes',
     'ledger_checkpoints',
     'ledger_cosignatures',
   ] as const)
-    await handle.db.deleteFrom(table).where('log', '=', log).execute();
-  await handle.db.updateTable('ledger_heads').set({ size: 0 }).where('log', '=', log).execute();
+    await handle.db.deleteFrom(table).where('log', '=', logName).execute();
+  await handle.db.updateTable('ledger_heads').set({ size: 0 }).where('log', '=', logName).execute();
 };
 
 const cosigner = noteSigner(Buffer.alloc(32, 9), SIG_COSIGNATURE_V1, 'auditor.example/w1');
@@ -75,7 +76,7 @@ export const buildHistory = async (
   key: DeploymentKey,
   batches: readonly { count: number; checkpoint: boolean }[],
 ): Promise<number> => {
-  await reset(handle);
+  await resetLog(handle, log);
   let size = 0;
   for (const [b, batch] of batches.entries()) {
     await handle.db.transaction().execute((tx) =>

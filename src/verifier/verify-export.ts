@@ -2,7 +2,8 @@ import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { formatVerifierKey, parseNote, signatureLine, type VerifierKey } from '../kernel/ledger/note.js';
-import { LogVerifier, problems, type VerifyProblem } from '../kernel/ledger/verify-core.js';
+import { LogVerifier } from '../kernel/ledger/verify-core.js';
+import { problems, type VerifyProblem } from '../kernel/ledger/verify-problems.js';
 
 /**
  * Verifies a `mamori ledger export` directory with nothing but Node.js and the public key: no database, no

@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto';
 import { STORED_NODE_MIN_LEVEL, completeSubtrees } from './merkle.js';
 import { ColumnEncoder, partsAgree, type ColumnParts } from './entry-columns.js';
-import { claimedIndex } from './verify-core.js';
+import { claimedIndex } from './verify-problems.js';
 
 /**
  * The fast path of verification: one aligned block of 2^level leaves checked at once, from rows read in one

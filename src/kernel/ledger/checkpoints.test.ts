@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/db-harness.js';
-import { rewriteConsistently } from '../../../test/ledger-tampering.js';
+import { resetLog, rewriteConsistently } from '../../../test/ledger-tampering.js';
 import { systemActor } from '../access/index.js';
 import type { DatabaseHandle } from '../db/index.js';
 import { AppError } from '../errors/index.js';
@@ -52,17 +52,7 @@ const rewriteHistory = async (handle: DatabaseHandle, index: number): Promise<vo
 };
 
 describeEachDialect('ledger checkpoints, keys and cosignatures', (db) => {
-  const reset = async (): Promise<void> => {
-    const { handle } = db();
-    for (const table of [
-      'ledger_entries',
-      'ledger_nodes',
-      'ledger_checkpoints',
-      'ledger_cosignatures',
-    ] as const)
-      await handle.db.deleteFrom(table).where('log', '=', log).execute();
-    await handle.db.updateTable('ledger_heads').set({ size: 0 }).where('log', '=', log).execute();
-  };
+  const reset = (): Promise<void> => resetLog(db().handle, log);
 
   it('makes the deployment key at first start with mode 0600, registers it, and refuses a key that differs', async () => {
     const { handle } = db();

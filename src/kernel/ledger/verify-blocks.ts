@@ -6,7 +6,8 @@ import { foldSubtrees } from './merkle.js';
 import { parseNote, parseVerifierKey, type VerifierKey } from './note.js';
 import type { LedgerSnapshot } from './snapshot.js';
 import type { LedgerLog } from './types.js';
-import { cosignatureHolds, openCheckpoint, type LogVerifier } from './verify-core.js';
+import type { LogVerifier } from './verify-core.js';
+import { cosignatureHolds, openCheckpoint } from './verify-problems.js';
 
 /** How the fast path splits a log: blocks of 2^level entries, checked by `threads` worker threads (0: inline). */
 export interface BlockPlan {

@@ -12,13 +12,8 @@ import type { LedgerLog } from './types.js';
 import { checkpointPager } from './checkpoint-pager.js';
 import { columnsAgree } from './entry-columns.js';
 import { defaultBlockPlan, verifyBlocks, type BlockPlan } from './verify-blocks.js';
-import {
-  LogVerifier,
-  RECENT_LEAVES,
-  problems,
-  type VerifyProblem,
-  type VerifyReason,
-} from './verify-core.js';
+import { LogVerifier, RECENT_LEAVES } from './verify-core.js';
+import { problems, type VerifyProblem, type VerifyReason } from './verify-problems.js';
 
 export interface VerifyResult {
   readonly ok: boolean;
